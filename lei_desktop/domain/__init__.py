@@ -1,0 +1,1 @@
+"""Pure domain core: no Qt, no SQLAlchemy, no I/O."""
