@@ -56,6 +56,7 @@ register(
         "out_of_range": ("应在 {low} 与 {high} 之间", "must be between {low} and {high}"),
         "bad_choice": ("“{value}” 无效，可选：{choices}", "'{value}' is not one of {choices}"),
         "date_order": ("{later} 不能早于 {earlier}", "{later} must not be before {earlier}"),
+        "bad_ref": ("编号 “{value}” 不能包含空格或逗号", "reference '{value}' must not contain spaces or commas"),
         "unknown_field": ("未知字段 “{name}”", "unknown field '{name}'"),
         "bad_email": ("电子邮件地址无效", "is not a valid e-mail address"),
         "bad_country": ("“{value}” 不是 ISO 3166-1 两位国家代码", "'{value}' is not an ISO 3166-1 alpha-2 country code"),
@@ -101,6 +102,7 @@ register(
         "bad_format_tag": ("文件格式应为 “{expected}”，收到 “{value}”", "the file format must be '{expected}', got '{value}'"),
         "file_missing": ("找不到文件 “{path}”", "file '{path}' does not exist"),
         "file_unreadable": ("无法读取文件 “{path}”：{detail}", "cannot read file '{path}': {detail}"),
+        "hash_mismatch": ("文件 “{path}” 的 SHA-256 与记录不符", "the SHA-256 of file '{path}' does not match the record"),
         "attachment_kind": ("附件类型 “{value}” 无效，可选：{choices}", "attachment kind '{value}' is not one of {choices}"),
     }
 )

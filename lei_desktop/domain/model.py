@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from lei_desktop.domain.fx import RateOverride
-from lei_desktop.domain.money import Money
+from lei_desktop.domain.money import Money, round_half_up
 
 IP_TYPES = ("patent", "trademark", "copyright", "trade_secret")
 ROLES = ("defendant", "plaintiff")
@@ -89,6 +89,14 @@ class Policy:
 
     def terms(self, category: str) -> CategoryTerms:
         return dict(self.cost_categories).get(category, CategoryTerms())
+
+    @property
+    def subsidy(self) -> Decimal | None:
+        """The city's premium subsidy: min(premium × ratio, cap), half-up to 0.01 (None if unknown)."""
+        if self.premium is None or self.subsidy_ratio is None:
+            return None
+        amount = round_half_up(self.premium * self.subsidy_ratio)
+        return min(amount, self.subsidy_cap) if self.subsidy_cap is not None else amount
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,73 @@
+"""lei-cli: the headless face of lei_desktop. Each command group is a module with ``register``.
+
+Exit codes: 0 success, 1 the user's input was refused (one clear line on stderr), 2 wrong usage,
+3 an internal error (a bug: the traceback goes to stderr only with LEI_DEBUG=1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+
+from lei_desktop import __version__
+from lei_desktop.cli.common import EXIT_BUG, EXIT_REFUSED, CliContext, add_common, system_lang
+from lei_desktop.domain.errors import LeiError
+from lei_desktop.domain.messages import text
+
+#: Command modules, each with ``register(subparsers, common)``; later issues add theirs here.
+COMMAND_MODULES = [
+    "lei_desktop.cli.data_cmds",
+    "lei_desktop.cli.tool_cmds",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    add_common(common, suppress=True)
+    parser = argparse.ArgumentParser(
+        prog="lei-cli",
+        description="lei_desktop from the command line: overseas-IP legal-expenses claims (Beijing pilot).",
+    )
+    add_common(parser, suppress=False)
+    parser.add_argument("--version", action="version", version=f"lei-cli {__version__}")
+    parser.add_argument("--selftest", action="store_true", help="prove that this build works, then exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang is None:
+        args.lang = system_lang()
+    ctx = CliContext(args)
+    try:
+        if args.selftest:
+            from lei_desktop.selftest import run as selftest
+
+            return selftest(ctx)
+        if not getattr(args, "func", None):
+            parser.print_help(sys.stderr)
+            return 2
+        return int(args.func(ctx) or 0)
+    except LeiError as exc:
+        print(f"{text('error_prefix', args.lang)}: {exc.message(args.lang)}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so plainly, never a bare traceback unless asked
+        if os.environ.get("LEI_DEBUG"):
+            traceback.print_exc()
+        print(f"{text('internal_error', args.lang)}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_BUG
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

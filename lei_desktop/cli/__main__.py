@@ -1,0 +1,5 @@
+import sys
+
+from lei_desktop.cli import main
+
+sys.exit(main())

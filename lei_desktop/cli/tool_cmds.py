@@ -1,0 +1,44 @@
+"""uscc, amount-in-words: small checks a legal officer needs at the keyboard."""
+
+from __future__ import annotations
+
+from lei_desktop.domain.errors import ValidationError
+from lei_desktop.domain.money import parse_decimal
+from lei_desktop.domain.numerals import amount_in_words
+from lei_desktop.domain.uscc import check
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("uscc", parents=[common], help="check a 统一社会信用代码 (unified social credit code)")
+    p.add_argument("code")
+    p.set_defaults(func=cmd_uscc)
+
+    p = sub.add_parser("amount-in-words", parents=[common], help="an amount as 人民币 uppercase numerals")
+    p.add_argument("amount")
+    p.set_defaults(func=cmd_words)
+
+
+def cmd_uscc(ctx) -> int:
+    result = check(ctx.args.code)
+    if ctx.json:
+        doc = {"code": result.code, "valid": result.valid}
+        if not result.valid:
+            doc.update(reason=result.reason, zh=result.message("zh"), en=result.message("en"), **dict(result.params))
+        ctx.emit_json(doc)
+        return 0 if result.valid else 1
+    if result.valid:
+        ctx.out("valid")
+        return 0
+    ctx.out(f"invalid: {result.message(ctx.lang)}")  # the answer, on stdout
+    raise ValidationError(result.reason, "uscc", **dict(result.params))  # and the refusal line on stderr
+
+
+def cmd_words(ctx) -> int:
+    raw = ctx.args.amount.strip().lstrip("¥￥").strip()
+    amount = parse_decimal(raw, "amount")
+    words = amount_in_words(amount)
+    if ctx.json:
+        ctx.emit_json({"amount": f"{amount.quantize(parse_decimal('0.01')):f}", "words": words})
+    else:
+        ctx.out(words)
+    return 0

@@ -1,0 +1,1 @@
+"""File formats in and out: scenario JSON, LEDES, CSV, Excel. Plain domain objects only."""

@@ -1,0 +1,78 @@
+"""The Store: one database, its sessions, and the unit of work every service call runs in."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from lei_desktop.store import migrate
+from lei_desktop.store.db import make_engine, sqlite_path, to_url
+from lei_desktop.store.models import AuditEventRow
+
+#: Called with the Store before a migration changes an existing database (the automatic backup).
+BeforeMigrate = Callable[["Store"], None]
+_before_migrate_hooks: list[BeforeMigrate] = []
+
+
+def on_before_migrate(hook: BeforeMigrate) -> None:
+    if hook not in _before_migrate_hooks:
+        _before_migrate_hooks.append(hook)
+
+
+def current_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some service accounts
+        return "unknown"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """An open store. ``Store(None)`` opens the per-user default SQLite database."""
+
+    def __init__(self, db: str | Path | None = None, *, upgrade: bool = True, actor: str | None = None) -> None:
+        self.url = to_url(db)
+        self.engine: Engine = make_engine(self.url)
+        self.actor = actor or current_actor()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if upgrade and migrate.needs_upgrade(self.engine):
+            if migrate.current_revision(self.engine) is not None:
+                for hook in _before_migrate_hooks:
+                    hook(self)
+            migrate.upgrade(self.engine)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        return sqlite_path(self.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any exception."""
+        with self._sessions() as s, s.begin():
+            yield s
+
+    def audit(self, s: Session, entity: str, ref: str, action: str, changes: dict | None = None) -> None:
+        s.add(AuditEventRow(at=now(), actor=self.actor, entity=entity, ref=ref, action=action, changes=changes or {}))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
