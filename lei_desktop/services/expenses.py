@@ -180,13 +180,9 @@ def page_expenses(store: Store, query: ExpenseQuery, offset: int, limit: int) ->
     columns.append(ExpenseRow.id)
     order = [c.desc() if query.descending else c.asc() for c in columns]
     with store.session() as s:
-        q = _filtered(select(ExpenseRow, DisputeRow.ref).join(DisputeRow), query)
-        q = q.order_by(*order).offset(offset).limit(limit)
-        out = []
-        for row, dispute_ref in s.execute(q):
-            e = convert.expense(row, with_attachments=False)
-            out.append(e)
-        return out
+        q = _filtered(select(ExpenseRow).join(DisputeRow), query)
+        q = q.order_by(*order).offset(offset).limit(limit).options(selectinload(ExpenseRow.dispute))
+        return [convert.expense(row, with_attachments=False) for row in s.scalars(q)]
 
 
 def upsert_expense(s: Session, store: Store, e: Expense) -> str:

@@ -17,7 +17,15 @@ from lei_desktop.domain.errors import ValidationError
 from lei_desktop.formats import scenario as fmt
 from lei_desktop.services import attachments, convert, disputes, enrolment, expenses, policies, rates
 from lei_desktop.services.store import Store
-from lei_desktop.store.models import AttachmentRow, BlobRow, CompanyRow, ConsentRow, DisputeRow, ExpenseRow, PolicyRow
+from lei_desktop.store.models import (
+    AttachmentRow,
+    BlobRow,
+    CompanyRow,
+    ConsentRow,
+    DisputeRow,
+    ExpenseRow,
+    PolicyRow,
+)
 
 
 @dataclass

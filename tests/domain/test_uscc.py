@@ -46,7 +46,7 @@ def test_check_character_by_the_standard_weights():
     # GB 32100-2015: weights 3^(i-1) mod 31, C18 = 31 - (sum mod 31), 31 -> 0
     weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
     body = "91110108551385082"
-    total = sum(CHARSET.index(c) * w for c, w in zip(body, weights))
+    total = sum(CHARSET.index(c) * w for c, w in zip(body, weights, strict=True))
     assert check_character(body) == CHARSET[(31 - total % 31) % 31] == "Q"
 
 

@@ -1,6 +1,5 @@
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 

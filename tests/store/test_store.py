@@ -7,6 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
+from lei_desktop.domain.errors import ValidationError
 from lei_desktop.services import Store
 from lei_desktop.store import migrate
 from lei_desktop.store.models import Base, FxRateRow, PolicyRow
@@ -58,7 +59,7 @@ def test_scaled_refuses_floats_and_extra_decimals():
     t = Scaled(2)
     with pytest.raises(TypeError):
         t.process_bind_param(1.5, None)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         t.process_bind_param(Decimal("1.005"), None)
     assert t.process_bind_param(Decimal("1.50"), None) == 150
 
