@@ -9,7 +9,20 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+def _find_shared() -> Path:
+    """``../shared`` beside the checkout; LEI_SHARED_DIR overrides (worktrees elsewhere)."""
+    env = os.environ.get("LEI_SHARED_DIR")
+    if env:
+        return Path(env)
+    root = Path(__file__).resolve().parents[1]
+    for base in (root, *root.parents):
+        candidate = base.parent / "shared"
+        if (candidate / "examples" / "scenario.json").is_file():
+            return candidate
+    return root.parent / "shared"
+
+
+SHARED = _find_shared()
 EXAMPLE = SHARED / "examples" / "scenario.json"
 
 
