@@ -24,6 +24,7 @@ an entry per section and per exhibit.
 from __future__ import annotations
 
 import io
+import logging
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ register(
     {
         "decision_covered": ("赔付", "Covered"),
         "decision_excluded": ("除外", "Excluded"),
-        "decision_needs_consent": ("待保险人同意", "Needs consent"),
+        "decision_needs_consent": ("待同意", "Needs consent"),
         "decision_blocked": ("不予受理", "Blocked"),
     }
 )
@@ -99,6 +100,24 @@ STEP_KEYS = (
     ("insurer_share", "按赔付比例计算的保险人份额", "Insurer's share after co-payment"),
     ("payable", "适用赔偿限额后的应赔金额", "Payable after limits"),
 )
+
+
+class _NamedPath(str):
+    """A file path that ReportLab names by ``key`` (its content hash), not by its random temp location.
+
+    ``Canvas.drawImage`` names an image file by ``'%s' % path``; with the temporary folder in the
+    path, the same claim would give different bytes on every export.
+    """
+
+    key = ""
+
+    def __new__(cls, path: str, key: str):
+        obj = super().__new__(cls, path)
+        obj.key = key
+        return obj
+
+    def __str__(self) -> str:
+        return self.key
 
 
 @dataclass
@@ -151,6 +170,7 @@ def _prepare_exhibits(exhibits: list[dict], workdir: Path, step) -> list[_Exhibi
 
     out: list[_Exhibit] = []
     total = len(exhibits)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged exhibit gets a placeholder page, not log noise
     for i, info in enumerate(exhibits, start=1):
         step(i - 1, total, f"exhibit {i}")
         ex = _Exhibit(i, info)
@@ -263,7 +283,8 @@ def _draw_exhibit_pages(exhibits: list[_Exhibit], first_page: int, total: int, r
     from reportlab.pdfgen.canvas import Canvas
 
     buf = io.BytesIO()
-    canv = Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=invariant, pageCompression=1)
+    canv = Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=invariant, pageCompression=1,
+                  initialFontName=fonts.register())
     f = fonts.register()
     st = styles()
     page_no = first_page
@@ -279,7 +300,7 @@ def _draw_exhibit_pages(exhibits: list[_Exhibit], first_page: int, total: int, r
                 dw, dh = iw * scale, ih * scale
                 x = (page.width - dw) / 2
                 y = MARGIN + 10 + (box_h - dh) / 2
-                canv.drawImage(page.image, x, y, dw, dh)
+                canv.drawImage(_NamedPath(page.image, f"exhibit-{ex.n}-{ex.info.get('sha256')}"), x, y, dw, dh)
                 canv.setFont(f, 7.5)
                 canv.setFillColor(colors.HexColor("#444444"))
                 canv.drawString(MARGIN, page.height - MARGIN * 0.6 - 14,
@@ -514,8 +535,6 @@ def _steps(d: dict, st: dict) -> list:
             continue
         value = s.get("amount")
         shown = amount(value)
-        if s.get("code") in ("coinsurance", "co_payment") and dec(value) is not None and dec(value) <= 1:
-            shown = clean(value, 20)
         rows.append([str(i), P(bi(s.get("zh"), s.get("en"), 300), st["small"]), P(shown, st["right"])])
     t = Table(rows, colWidths=[40, 340, PAGE_W - 2 * MARGIN - 380], repeatRows=1)
     t.setStyle(grid_style())
@@ -597,7 +616,10 @@ def _checklist(d: dict, st: dict) -> list:
             continue
         ok = it.get("ok")
         status = "已备 Provided" if ok else ("缺少 Missing" if ok is False else DASH)
-        rows.append([P(bi(it.get("zh"), it.get("en"), 300), st["small"]), P(status, st["small"])])
+        detail = ""
+        if it.get("detail_zh") or it.get("detail_en"):
+            detail = f"<br/><font size=6.5>{bi(it.get('detail_zh'), it.get('detail_en'), 300)}</font>"
+        rows.append([P(bi(it.get("zh"), it.get("en"), 300) + detail, st["small"]), P(status, st["small"])])
     story = [
         outline_mark("checklist", "材料清单 / Document checklist"),
         P("材料清单", st["h2"]),
@@ -807,7 +829,7 @@ def write(package_data: dict, out_path: Path | str, progress: Callable[[int, int
         doc = SimpleDocTemplate(
             main_buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 6,
             title=clean(f"索赔材料 Claim package {reference}", 200), author=clean(_g(d.get("company"), "name_en"), 200),
-            invariant=invariant,
+            invariant=invariant, initialFontName=fonts.FONT_NAME,
         )
         base = 1 + n_ex
 
@@ -840,10 +862,10 @@ def write(package_data: dict, out_path: Path | str, progress: Callable[[int, int
                         )
                     else:
                         writer.add_page(overlay)
-            parent = writer.add_outline_item("附件 / Exhibits", report_pages)
+            parent = writer.add_outline_item(title="附件 / Exhibits", page_number=report_pages)
             for ex, first in zip(exhibits, firsts, strict=True):
                 title = f"附件 {ex.n} / Exhibit {ex.n} — {clean(ex.info.get('filename'), 80)}"
-                writer.add_outline_item(title, first, parent=parent)
+                writer.add_outline_item(title=title, page_number=first, parent=parent)
         done[0] = total_steps - 1
         check(done[0], total_steps, "writing")
         company = d.get("company") or {}
