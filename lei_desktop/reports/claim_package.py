@@ -495,14 +495,14 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
                     P(f"{esc(day(line.get('date') or line.get('payment_date')))}<br/>{esc(line.get('expense'), 20)}", st["tiny"]),
                     P(f"{esc(line.get('payee'), 200)}<br/>{esc(line.get('invoice_no'), 60)}", st["tiny"]),
                     P(desc, st["tiny"]),
-                    P(f"{amount(line.get('amount'), None)}<br/>{currency}", st["tiny"]),
+                    P(f"{amount(line.get('amount'), None)}<br/>{currency}", st["tinyright"]),
                     P(rate, st["tiny"]),
-                    P(cny_cell, st["tiny"]),
+                    P(cny_cell, st["tinyright"]),
                     P(_decision_cell(line), st["tiny"]),
                     ", ".join(str(n) for n in exhibits) or DASH,
                 ]
             )
-        rows.append(["", "", P("小计 Subtotal", st["tiny"]), "", "", "", P(f"{amount(sub_cny)}<br/>计入 counted<br/>{amount(sub_cov)}", st["tiny"]), "", ""])
+        rows.append(["", "", P("小计 Subtotal", st["tiny"]), "", "", "", P(f"{amount(sub_cny)}<br/>计入 counted<br/>{amount(sub_cov)}", st["tinyright"]), "", ""])
         total_cny += sub_cny
         total_cov += sub_cov
         table = Table(rows, colWidths=widths, repeatRows=1)

@@ -144,6 +144,7 @@ def styles() -> dict:
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
         "tiny": ParagraphStyle("tiny", parent=base, fontSize=6.5, leading=8.2),
         "right": ParagraphStyle("right", parent=base, fontSize=7.5, leading=9.5, alignment=TA_RIGHT),
+        "tinyright": ParagraphStyle("tinyright", parent=base, fontSize=6.5, leading=8.2, alignment=TA_RIGHT),
         "title": ParagraphStyle("title", parent=base, fontSize=16, leading=22, alignment=TA_CENTER, spaceAfter=2),
         "subtitle": ParagraphStyle(
             "subtitle", parent=base, fontSize=11, leading=15, alignment=TA_CENTER, spaceAfter=10,

@@ -132,7 +132,8 @@ def write(data: dict, out_path: Path | str, progress: Callable[[int, int, str], 
           P("日期<br/>Date", st["small"]), P("公司盖章<br/>Company seal", st["small"])], ["", "", ""]],
         colWidths=[200, 110, A4[0] - 2 * MARGIN - 310], rowHeights=[None, 110],
     )
-    boxes.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+    boxes.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.FONT_NAME, 8),
+                               ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
                                ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [
