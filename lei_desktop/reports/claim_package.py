@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from lei_desktop.domain import categories
 from lei_desktop.domain.messages import register, text
@@ -51,6 +52,7 @@ from lei_desktop.reports.common import (
     dec,
     draw_footer,
     esc,
+    fit,
     fixed_ids,
     grid_style,
     numbered_canvas,
@@ -221,7 +223,6 @@ def _image_page(n: int, data: bytes, workdir: Path, a4, landscape) -> _ExhibitPa
     from PIL import Image, ImageOps
 
     with Image.open(io.BytesIO(data)) as im:
-        im.load()
         orientation = im.getexif().get(0x0112, 1)
         fmt = im.format
         path = workdir / f"exhibit-{n}"
@@ -230,6 +231,7 @@ def _image_page(n: int, data: bytes, workdir: Path, a4, landscape) -> _ExhibitPa
             path.write_bytes(data)  # unchanged bytes: ReportLab passes a JPEG file through
             size = im.size
         else:
+            im.load()
             img = ImageOps.exif_transpose(im)
             if img.mode in ("RGBA", "LA", "P", "PA") or "transparency" in img.info:
                 rgba = img.convert("RGBA")
@@ -323,6 +325,56 @@ def _draw_exhibit_pages(exhibits: list[_Exhibit], first_page: int, total: int, r
             page_no += 1
     canv.save()
     return buf.getvalue()
+
+
+def _stamp_onto(writer, page, overlay, dx: float, dy: float, key: int, shared: dict) -> None:
+    """Draw ``overlay`` over ``page`` as a Form XObject (no parsing of either content stream).
+
+    pypdf's ``merge_page`` parses and rewrites both content streams; wrapping the page's own
+    content in ``q … Q`` and painting the stamp as a form is equivalent and several times faster.
+    """
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+
+    form = DecodedStreamObject()
+    form.set_data(overlay.get_contents().get_data())
+    w, h = float(overlay.mediabox.width), float(overlay.mediabox.height)
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject([FloatObject(0), FloatObject(0), FloatObject(w), FloatObject(h)]),
+            NameObject("/Resources"): overlay["/Resources"].get_object().clone(writer),
+        }
+    )
+    form_ref = writer._add_object(form)
+    resources = page.get("/Resources")
+    if resources is None:
+        resources = DictionaryObject()
+        page[NameObject("/Resources")] = resources
+    resources = resources.get_object()
+    xobjects = resources.get("/XObject")
+    if xobjects is None:
+        xobjects = DictionaryObject()
+        resources[NameObject("/XObject")] = xobjects
+    xobjects = xobjects.get_object()
+    name = f"/LeiStamp{key}"
+    xobjects[NameObject(name)] = form_ref
+    if "q" not in shared:
+        q = DecodedStreamObject()
+        q.set_data(b"q\n")
+        shared["q"] = writer._add_object(q)
+    tail = DecodedStreamObject()
+    tail.set_data(f"\nQ\nq 1 0 0 1 {dx:g} {dy:g} cm {name} Do Q\n".encode("ascii"))
+    contents = page.get("/Contents")
+    items: list = [shared["q"]]
+    if contents is not None:
+        obj = contents.get_object()
+        if isinstance(obj, ArrayObject):
+            items += list(obj)
+        else:
+            items.append(contents if hasattr(contents, "idnum") else writer._add_object(obj))
+    items.append(writer._add_object(tail))
+    page[NameObject("/Contents")] = ArrayObject(items)
 
 
 # --------------------------------------------------------------------------- the report pages
@@ -423,13 +475,11 @@ def _claim_form(d: dict, st: dict, claimed: object, payable: object, words: str)
     ]
 
 
-def _decision_cell(line: dict) -> str:
+def _decision_lines(line: dict) -> list[str]:
     dcs = str(line.get("decision") or "")
     if dcs in DECISIONS:
-        zh, en = text(f"decision_{dcs}", "zh"), text(f"decision_{dcs}", "en")
-    else:
-        zh = en = clean(dcs)
-    return f"{esc(zh)}<br/>{esc(en)}"
+        return [text(f"decision_{dcs}", "zh"), text(f"decision_{dcs}", "en")]
+    return [clean(dcs, 40)]
 
 
 def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> list:
@@ -469,37 +519,37 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
             sub_cov += cov or 0
             currency = clean(line.get("currency"), 8)
             if currency == "CNY" or line.get("rate") in (None, ""):
-                rate = DASH if currency == "CNY" else "无汇率<br/>no rate"
+                rate = [DASH] if currency == "CNY" else ["无汇率", "no rate"]
             else:
-                per = line.get("rate_per") or 1
-                rate = (
-                    f"{esc(line.get('rate'), 20)} / {esc(per, 6)} {currency}<br/>{esc(day(line.get('rate_date')))}"
-                    f"<br/>{esc(line.get('rate_source'), 60)}"
-                )
+                per = clean(line.get("rate_per") or 1, 6)
+                rate = [f"{clean(line.get('rate'), 20)} / {per} {currency}", day(line.get("rate_date")),
+                        clean(line.get("rate_source"), 60)]
                 if line.get("rate_overridden"):
-                    rate += "<br/>（人工 manual）"
-            cny_cell = amount(cny) if cny is not None else DASH
+                    rate.append("（人工 manual）")
+            cny_cell = [amount(cny) if cny is not None else DASH]
             if cov is not None and cov != cny:
-                cny_cell += f"<br/>计入 counted<br/>{amount(cov)}"
-            desc = bi(line.get("description_zh"), line.get("description_en"), 300)
-            reasons = line.get("reasons") or []
-            if reasons and str(line.get("decision")) != "covered" or (cov is not None and cov != cny and reasons):
-                desc += "<br/><font size=6.5>" + "<br/>".join(
-                    f"{esc(r.get('zh'), 200)} / {esc(r.get('en'), 200)}" for r in reasons if isinstance(r, dict)
-                ) + "</font>"
+                cny_cell += ["计入 counted", amount(cov)]
+            reasons = [r for r in (line.get("reasons") or []) if isinstance(r, dict)]
+            show_reasons = reasons and (str(line.get("decision")) != "covered" or (cov is not None and cov != cny))
+            desc_lines = [clean(line.get("description_zh"), 300), clean(line.get("description_en"), 300)]
+            if show_reasons:
+                desc = P("<br/>".join(escape(x) for x in desc_lines) + "<br/><font size=6.5>" + "<br/>".join(
+                    f"{esc(r.get('zh'), 200)} / {esc(r.get('en'), 200)}" for r in reasons) + "</font>", st["tiny"])
+            else:
+                desc = fit(desc_lines, widths[3], st["tiny"])
             exhibits = sorted({exhibit_of[a["sha256"]] for a in (line.get("attachments") or [])
                                if isinstance(a, dict) and a.get("sha256") in exhibit_of})
             rows.append(
                 [
                     str(number),
-                    P(f"{esc(day(line.get('date') or line.get('payment_date')))}<br/>{esc(line.get('expense'), 20)}", st["tiny"]),
-                    P(f"{esc(line.get('payee'), 200)}<br/>{esc(line.get('invoice_no'), 60)}", st["tiny"]),
-                    P(desc, st["tiny"]),
-                    P(f"{amount(line.get('amount'), None)}<br/>{currency}", st["tinyright"]),
-                    P(rate, st["tiny"]),
-                    P(cny_cell, st["tinyright"]),
-                    P(_decision_cell(line), st["tiny"]),
-                    ", ".join(str(n) for n in exhibits) or DASH,
+                    fit([day(line.get("date") or line.get("payment_date")), clean(line.get("expense"), 20)], widths[1], st["tiny"]),
+                    fit([clean(line.get("payee"), 200), clean(line.get("invoice_no"), 60)], widths[2], st["tiny"]),
+                    desc,
+                    fit([amount(line.get("amount"), None), currency], widths[4], st["tinyright"]),
+                    fit(rate, widths[5], st["tiny"]),
+                    fit(cny_cell, widths[6], st["tinyright"]),
+                    fit(_decision_lines(line), widths[7], st["tiny"]),
+                    fit([", ".join(str(n) for n in exhibits) or DASH], widths[8], st["tiny"]),
                 ]
             )
         rows.append(["", "", P("小计 Subtotal", st["tiny"]), "", "", "", P(f"{amount(sub_cny)}<br/>计入 counted<br/>{amount(sub_cov)}", st["tinyright"]), "", ""])
@@ -507,6 +557,8 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
         total_cov += sub_cov
         table = Table(rows, colWidths=widths, repeatRows=1)
         style = grid_style(header_rows=1, font_size=6.5)
+        style.add("ALIGN", (4, 1), (4, -1), "RIGHT")
+        style.add("ALIGN", (6, 1), (6, -1), "RIGHT")
         table.setStyle(style)
         story += [
             outline_mark(f"cat-{ci}", f"{categories.label(cat, 'zh')} / {categories.label(cat, 'en')}", level=1),
@@ -581,7 +633,7 @@ def _fx_statement(d: dict, st: dict) -> list:
         src = esc(source, 120) + ("<br/>（人工调整 manual override）" if manual else "")
         refs = seen[key]
         shown = ", ".join(refs[:12]) + (f" … (+{len(refs) - 12})" if len(refs) > 12 else "")
-        rows.append([esc(cur, 8), esc(rate, 20), esc(per, 6), esc(rdate), P(src, st["small"]), P(esc(shown, 400), st["small"])])
+        rows.append([clean(cur, 8), clean(rate, 20), clean(per, 6), rdate, P(src, st["small"]), P(esc(shown, 400), st["small"])])
     story = [
         outline_mark("fx", "汇率说明 / Exchange-rate statement"),
         P("汇率说明", st["h2"]),
@@ -656,7 +708,7 @@ def _consents(d: dict, st: dict) -> list:
             [
                 P(esc(c.get("ref"), 30), st["small"]),
                 P(esc(c.get("letter_ref"), 80), st["small"]),
-                esc(day(c.get("granted_on"))),
+                day(c.get("granted_on")),
                 P(cat_text, st["small"]),
                 P(amount(cap) if cap not in (None, "") else "不设上限 no cap", st["small"]),
                 P(bi(c.get("scope_zh"), c.get("scope_en"), 300), st["small"]),
@@ -679,13 +731,15 @@ def _attachment_index(exhibits: list[_Exhibit], st: dict) -> list:
         refs = [str(r) for r in (info.get("expenses") or [])]
         shown = ", ".join(refs[:10]) + (f" … (+{len(refs) - 10})" if len(refs) > 10 else "")
         note = "" if ex.pages[0].note is None else "<br/>未能嵌入 not embedded"
+        sha = clean(info.get("sha256"), 80)
         rows.append(
             [
                 str(ex.n),
-                P(f"{esc(info.get('filename'), 160)}<br/>{esc(kind[0])} / {esc(kind[1])}{note}", st["small"]),
-                P(esc(shown or None, 200), st["small"]),
+                fit([clean(info.get("filename"), 160), f"{kind[0]} / {kind[1]}"] + (["未能嵌入 not embedded"] if note else []),
+                    170, st["small"]),
+                fit([clean(shown or None, 200)], 70, st["small"]),
                 str(len(ex.pages)),
-                P(esc(info.get("sha256"), 80), st["tiny"]),
+                f"{sha[:32]}\n{sha[32:]}" if len(sha) > 32 else sha,
             ]
         )
     story = [
@@ -695,7 +749,9 @@ def _attachment_index(exhibits: list[_Exhibit], st: dict) -> list:
     ]
     if len(rows) > 1:
         t = Table(rows, colWidths=[36, 170, 70, 32, PAGE_W - 2 * MARGIN - 308], repeatRows=1)
-        t.setStyle(grid_style())
+        style = grid_style()
+        style.add("FONT", (4, 1), (4, -1), fonts.register(), 7)
+        t.setStyle(style)
         story.append(t)
     else:
         story.append(P("无附件。 No attachments.", st["body"]))
@@ -768,7 +824,7 @@ def write(package_data: dict, out_path: Path | str, progress: Callable[[int, int
     ``progress(done, total, label)`` is called as work proceeds; when ``cancel()`` returns true the
     export stops with :class:`~lei_desktop.reports.common.Cancelled` and nothing is written.
     """
-    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf import PdfReader, PdfWriter
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import CondPageBreak, PageBreak, SimpleDocTemplate, Spacer
 
@@ -848,6 +904,7 @@ def write(package_data: dict, out_path: Path | str, progress: Callable[[int, int
             stamp_pdf = _draw_exhibit_pages(exhibits, report_pages + 1, total_pages, reference, sub(base + 1), invariant)
             stamps = PdfReader(io.BytesIO(stamp_pdf))
             k = 0
+            wrap = {}
             firsts = []
             for ex in exhibits:
                 firsts.append(len(writer.pages))
@@ -857,9 +914,7 @@ def write(package_data: dict, out_path: Path | str, progress: Callable[[int, int
                     if page.source is not None:
                         added = writer.add_page(page.source)
                         box = added.cropbox
-                        added.merge_transformed_page(
-                            overlay, Transformation().translate(float(box.left), float(box.bottom)), over=True
-                        )
+                        _stamp_onto(writer, added, overlay, float(box.left), float(box.bottom), k, wrap)
                     else:
                         writer.add_page(overlay)
             parent = writer.add_outline_item(title="附件 / Exhibits", page_number=report_pages)

@@ -164,6 +164,17 @@ def P(text_markup: str, style):  # noqa: N802 - reads like ReportLab's own names
     return Paragraph(text_markup, style)
 
 
+def fit(lines: list[str], width: float, style):
+    """A table cell from already-cleaned lines: plain text when every line fits ``width`` (fast, and
+    never interpreted as markup), otherwise a wrapping Paragraph of the escaped lines."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = width - 6.5
+    if all(stringWidth(x, style.fontName, style.fontSize) <= room for x in lines):
+        return "\n".join(lines)
+    return P("<br/>".join(escape(x) for x in lines), style)
+
+
 def bi(zh: object, en: object, limit: int | None = 600) -> str:
     """Chinese above English in one cell (both escaped)."""
     return f"{esc(zh, limit)}<br/>{esc(en, limit)}"
