@@ -31,11 +31,18 @@ from lei_desktop.domain.errors import LeiError, NotFound, ValidationError
 from lei_desktop.domain.messages import register
 from lei_desktop.domain.model import Expense
 from lei_desktop.domain.money import MINOR_UNITS, Money, round_half_up
-from lei_desktop.formats import ledes
+from lei_desktop.formats import csv_import, fx_csv, ledes
 from lei_desktop.formats.problems import LineProblem
 from lei_desktop.services import convert
 from lei_desktop.services.store import Store, now
-from lei_desktop.store.models import AuditEventRow, DisputeRow, ExpenseRow, LedesInvoiceRow, PolicyRow
+from lei_desktop.store.models import (
+    AuditEventRow,
+    DisputeRow,
+    ExpenseRow,
+    LedesInvoiceRow,
+    PolicyRow,
+    SettingRow,
+)
 
 register(
     {
@@ -93,6 +100,7 @@ class PreviewRow:
     utbms_name_zh: str = ""
     utbms_name_en: str = ""
     invoice: tuple[str, str] | None = None  # (law firm id, invoice number) for LEDES
+    fixed_ref: bool = False  # the file gave the ref (CSV with a ref column)
 
 
 @dataclass(frozen=True)
@@ -141,10 +149,7 @@ class ImportPreview:
     def refusal(self) -> LeiError | None:
         """The error to raise when the preview may not be committed (None when it may)."""
         if self.errors:
-            first = self.errors[0]
-            if len(self.errors) == 1:
-                return first
-            return _Refused(first, len(self.errors))
+            return first_refusal(self.errors)
         if not self.rows:
             return LineProblem("imp_nothing", 0)
         return None
@@ -420,8 +425,14 @@ def commit(store: Store, preview: ImportPreview) -> ImportResult:
         raise refused
     with store.session() as s:
         d = _dispute_row(s, preview.dispute)
-        refs = _next_numbers(s, "E", len(preview.rows))
-        rows = [replace(r.expense, ref=ref) for r, ref in zip(preview.rows, refs, strict=True)]
+        fresh = iter(_next_numbers(s, "E", sum(1 for r in preview.rows if not r.fixed_ref)))
+        rows = [r.expense if r.fixed_ref else replace(r.expense, ref=next(fresh)) for r in preview.rows]
+        fixed = [r.expense.ref for r in preview.rows if r.fixed_ref]
+        if fixed:
+            taken = set(s.scalars(select(ExpenseRow.ref).where(ExpenseRow.ref.in_(fixed))))
+            for r in preview.rows:
+                if r.fixed_ref and r.expense.ref in taken:
+                    raise LineProblem("duplicate_ref", r.line, "ref", kind="expense", ref=r.expense.ref)
         invoice_ids: dict[tuple[str, str], int] = {}
         stamp = now()
         for inv in preview.invoices:
@@ -461,3 +472,186 @@ def commit(store: Store, preview: ImportPreview) -> ImportResult:
     for e in rows:
         totals[e.currency] += e.amount
     return ImportResult(tuple(e.ref for e in rows), tuple(invoice_ids), dict(totals))
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+MAPPING_PREFIX = "csv_mapping."
+
+register(
+    {
+        "imp_category_unknown": (
+            "费用类别 “{value}” 无法识别（可用代码、中文或英文名称、UTBMS 费用代码）",
+            "category '{value}' is not recognised (use a code, the Chinese or English name, or a UTBMS E-code)",
+        ),
+        "imp_csv_seen_before": (
+            "同名文件 {file} 曾导入过（{count} 笔费用）；请确认不是重复导入",
+            "a file named {file} was imported before ({count} expenses); make sure this is not a repeat",
+        ),
+        "imp_ref_repeated": ("编号 “{ref}” 在文件中已于第 {first} 行使用", "ref '{ref}' is already used on line {first}"),
+        "imp_mapping_file": ("映射文件 {path} 不是有效的 JSON：{reason}", "mapping file {path} is not valid JSON: {reason}"),
+    }
+)
+
+_TRUE = {"1", "true", "yes", "y", "是", "t", "x", "✓"}
+_FALSE = {"", "0", "false", "no", "n", "否", "f"}
+
+
+def category_code(value: str) -> str | None:
+    """A category code from its code, Chinese or English name, or a UTBMS expense code."""
+    v = (value or "").strip()
+    if not v:
+        return None
+    low = v.lower()
+    for c in cats.CATEGORIES:
+        if low in (c.code, c.en.lower()) or v == c.zh:
+            return c.code
+    found = cats.utbms(v)
+    return found.category if found else None
+
+
+def resolve_mapping(store: Store, name_or_file: str) -> csv_import.CsvMapping:
+    """A saved mapping by name, or a JSON mapping file by path."""
+    import json
+    from pathlib import Path
+
+    path = Path(name_or_file)
+    if path.suffix.lower() == ".json" or path.is_file():
+        try:
+            doc = json.loads(path.read_text("utf-8-sig"))
+        except OSError as exc:
+            raise ValidationError("imp_mapping_file", "mapping", path=str(path), reason=exc.strerror or str(exc)) from None
+        except ValueError as exc:
+            raise ValidationError("imp_mapping_file", "mapping", path=str(path), reason=str(exc)[:100]) from None
+        return csv_import.CsvMapping.from_dict(doc)
+    mapping = load_mapping(store, name_or_file)
+    if mapping is None:
+        raise NotFound("not_found", "mapping", kind="mapping", ref=name_or_file)
+    return mapping
+
+
+def load_mapping(store: Store, name: str) -> csv_import.CsvMapping | None:
+    with store.session() as s:
+        row = s.get(SettingRow, MAPPING_PREFIX + name)
+        return None if row is None or row.value is None else csv_import.CsvMapping.from_dict(row.value)
+
+
+def list_mappings(store: Store) -> list[str]:
+    with store.session() as s:
+        keys = s.scalars(select(SettingRow.key).where(SettingRow.key.like(MAPPING_PREFIX + "%")).order_by(SettingRow.key))
+        return [k[len(MAPPING_PREFIX):] for k in keys]
+
+
+def save_mapping(store: Store, name: str, mapping: csv_import.CsvMapping) -> None:
+    """Save (or replace) a named mapping in the store's settings."""
+    name = (name or "").strip()
+    if not name or len(MAPPING_PREFIX + name) > 100:
+        raise ValidationError("required" if not name else "too_long", "name", max=100 - len(MAPPING_PREFIX))
+    with store.session() as s:
+        row = s.get(SettingRow, MAPPING_PREFIX + name)
+        before = row.value if row is not None else None
+        if row is None:
+            row = SettingRow(key=MAPPING_PREFIX + name)
+            s.add(row)
+        row.value = mapping.to_dict()
+        store.audit(s, "setting", MAPPING_PREFIX + name, "update" if before else "create", {"value": [before, row.value]})
+
+
+def preview_csv(
+    store: Store, data: bytes, dispute: str, mapping: csv_import.CsvMapping, filename: str = ""
+) -> ImportPreview:
+    """What importing this CSV into ``dispute`` would create; writes nothing."""
+    parsed = csv_import.read(data, mapping)
+    with store.session() as s:
+        d = _dispute_row(s, dispute)
+        covered = _covered_categories(s, d)
+        refs = _ref_stream(s, "E")
+        given = [r.get("ref") for r in parsed.rows if r.get("ref")]
+        taken = set(s.scalars(select(ExpenseRow.ref).where(ExpenseRow.ref.in_(given)))) if given else set()
+        seen_before = 0
+        if filename:
+            seen_before = len(list(s.scalars(select(ExpenseRow.id).where(ExpenseRow.source.like(f"csv:{filename}:%")))))
+    errors = list(parsed.errors)
+    warnings = list(parsed.warnings)
+    if seen_before:
+        warnings.append(LineProblem("imp_csv_seen_before", 0, file=filename, count=seen_before))
+    rows: list[PreviewRow] = []
+    first_use: dict[str, int] = {}
+    warned: set[str] = set()
+    for r in parsed.rows:
+        raw_category = r.get("category") or ""
+        category = category_code(raw_category) if raw_category else category_code(mapping.category)
+        if category is None:
+            errors.append(LineProblem("imp_category_unknown" if raw_category or mapping.category else "required",
+                                      r.line, r.column_of("category"), value=raw_category or mapping.category))
+            continue
+        staff_raw = str(r.get("incurred_by_insured_staff") or "").strip().lower()
+        if staff_raw not in _TRUE | _FALSE:
+            errors.append(LineProblem("not_a_bool", r.line, r.column_of("incurred_by_insured_staff")))
+            continue
+        code = (r.get("utbms_code") or "").upper()
+        ref = r.get("ref") or ""
+        d_values = {
+            "ref": ref or "TMP", "dispute": dispute, "category": category, "amount": r.get("amount"),
+            "currency": (r.get("currency") or mapping.currency or "").upper(),
+            "payee": r.get("payee") or "", "invoice_number": r.get("invoice_number") or "",
+            "invoice_date": r.get("invoice_date"), "paid_on": r.get("paid_on"),
+            "description_zh": r.get("description_zh") or "", "description_en": r.get("description_en") or "",
+            "incurred_by_insured_staff": staff_raw in _TRUE, "utbms_code": code,
+            "source": f"csv:{filename}:{r.line}",
+        }
+        try:
+            e = _expense_from_values(d_values)
+        except ValidationError as exc:
+            errors.append(LineProblem(exc.code, r.line, r.column_of(exc.field), **exc.params))
+            continue
+        if ref:
+            if ref in taken:
+                errors.append(LineProblem("duplicate_ref", r.line, r.column_of("ref"), kind="expense", ref=ref))
+                continue
+            if ref in first_use:
+                errors.append(LineProblem("imp_ref_repeated", r.line, r.column_of("ref"), ref=ref,
+                                          first=first_use[ref]))
+                continue
+            first_use[ref] = r.line
+        else:
+            e = replace(e, ref=next(refs))
+        if covered is not None and category not in covered and category not in warned:
+            warned.add(category)
+            warnings.append(LineProblem("imp_not_covered", r.line, **_labels(category)))
+        found = cats.utbms(code) if code else None
+        rows.append(PreviewRow(r.line, e, "", found.zh if found else "", found.en if found else "", None, bool(ref)))
+    return ImportPreview("csv", dispute, filename, "csv", tuple(rows), (), tuple(errors), tuple(warnings))
+
+
+def _expense_from_values(values: dict) -> Expense:
+    from lei_desktop.domain.validation import expense_from_dict
+
+    d = dict(values)
+    for key in ("invoice_date", "paid_on"):
+        if d.get(key) is not None:
+            d[key] = d[key].isoformat()
+    return expense_from_dict(d)
+
+
+# --- exchange rates ---------------------------------------------------------------------------
+
+
+def preview_rates(data: bytes) -> fx_csv.FxFile:
+    """The rates a ``date,currency,rate,per[,source]`` file holds (nothing written)."""
+    return fx_csv.read(data)
+
+
+def commit_rates(store: Store, parsed: fx_csv.FxFile) -> tuple[int, int]:
+    """Insert or replace the rates in one transaction: ``(added, changed)``."""
+    if parsed.errors:
+        raise first_refusal(parsed.errors)
+    from lei_desktop.services.rates import upsert_rates
+
+    with store.session() as s:
+        return upsert_rates(s, store, parsed.rates)
+
+
+def first_refusal(errors) -> LeiError:
+    errors = list(errors)
+    return errors[0] if len(errors) == 1 else _Refused(errors[0], len(errors))
