@@ -28,6 +28,14 @@ def _export(store: Store, path: Path) -> bytes:
 
 
 @pytest.fixture
+def plain_store(db_path):
+    """An SQLite store, for tests whose subject is the archive rather than the database server."""
+    s = Store(db_path, actor="tester")
+    yield s
+    s.close()
+
+
+@pytest.fixture
 def rich_store(loaded_store):
     attachments.add_attachment(loaded_store, "expense", "E1", "invoice.pdf", PDF, "invoice")
     attachments.add_attachment(loaded_store, "expense", "E2", "receipt.png", b"\x89PNG" + b"x" * 999, "payment_proof")
@@ -59,6 +67,7 @@ def test_round_trip_restores_everything_into_a_new_file(rich_store, tmp_path):
         assert attachments.blob(again, hashlib.sha256(PDF).hexdigest()) == PDF
 
 
+@pytest.mark.sqlite_only
 def test_restore_over_an_existing_store_replaces_it_and_keeps_a_safety_copy(rich_store, tmp_path, db_path):
     archive = tmp_path / "before.leibak"
     backup.create_backup(rich_store, archive)
@@ -181,23 +190,23 @@ def _refused(tmp_path: Path, data: bytes, code: str, password: bytes | None = No
         ("..\\..\\evil", "backslash"),
     ],
 )
-def test_member_names_escaping_the_folder_are_refused(store, tmp_path, name, why):
-    manifest, db = _good_parts(store, tmp_path)
+def test_member_names_escaping_the_folder_are_refused(plain_store, tmp_path, name, why):
+    manifest, db = _good_parts(plain_store, tmp_path)
     err = _refused(tmp_path, _zip([("manifest.json", json.dumps(manifest)), ("db.sqlite3", db), (name, b"x")]),
                    "restore_unsafe_name")
     assert name in err.en
     assert not (tmp_path / "escape.sqlite3").exists() and not (tmp_path.parent / "escape.sqlite3").exists()
 
 
-def test_a_symlink_member_is_refused(store, tmp_path):
-    manifest, db = _good_parts(store, tmp_path)
+def test_a_symlink_member_is_refused(plain_store, tmp_path):
+    manifest, db = _good_parts(plain_store, tmp_path)
     link = zipfile.ZipInfo("db.sqlite3")
     link.external_attr = (stat.S_IFLNK | 0o777) << 16
     _refused(tmp_path, _zip([("manifest.json", json.dumps(manifest)), (link, b"/etc/passwd")]), "restore_link")
 
 
-def test_unexpected_and_duplicate_members_are_refused(store, tmp_path):
-    manifest, db = _good_parts(store, tmp_path)
+def test_unexpected_and_duplicate_members_are_refused(plain_store, tmp_path):
+    manifest, db = _good_parts(plain_store, tmp_path)
     _refused(tmp_path, _zip([("manifest.json", json.dumps(manifest)), ("db.sqlite3", db), ("run.sh", b"rm -rf")]),
              "restore_unexpected_member")
     with pytest.warns(UserWarning):  # zipfile itself warns about the duplicate name
@@ -206,9 +215,9 @@ def test_unexpected_and_duplicate_members_are_refused(store, tmp_path):
     _refused(tmp_path, _zip([("manifest.json", json.dumps(manifest))]), "restore_missing_member")
 
 
-def test_a_member_far_larger_than_declared_is_refused(store, tmp_path):
+def test_a_member_far_larger_than_declared_is_refused(plain_store, tmp_path):
     """A compression bomb: the manifest declares a small database, the member inflates to 64 MiB."""
-    manifest, db = _good_parts(store, tmp_path)
+    manifest, db = _good_parts(plain_store, tmp_path)
     bomb = db + b"\0" * (64 * 1024 * 1024)
     manifest["members"]["db.sqlite3"] = {"sha256": hashlib.sha256(db).hexdigest(), "size": len(db)}
     data = _zip([("manifest.json", json.dumps(manifest)), ("db.sqlite3", bomb)])
@@ -217,8 +226,8 @@ def test_a_member_far_larger_than_declared_is_refused(store, tmp_path):
     assert str(len(db)) in err.en
 
 
-def test_a_member_whose_zip_header_lies_about_its_size_is_refused(store, tmp_path):
-    manifest, db = _good_parts(store, tmp_path)
+def test_a_member_whose_zip_header_lies_about_its_size_is_refused(plain_store, tmp_path):
+    manifest, db = _good_parts(plain_store, tmp_path)
     big = db + b"\0" * (8 * 1024 * 1024)
     data = bytearray(_zip([("manifest.json", json.dumps(manifest)), ("db.sqlite3", big)]))
     # rewrite the declared uncompressed size in both headers to the manifest's (small) size
@@ -238,8 +247,8 @@ def test_a_member_whose_zip_header_lies_about_its_size_is_refused(store, tmp_pat
     assert "db.sqlite3" in err.en
 
 
-def test_damaged_and_foreign_files_are_refused(store, tmp_path):
-    manifest, db = _good_parts(store, tmp_path)
+def test_damaged_and_foreign_files_are_refused(plain_store, tmp_path):
+    manifest, db = _good_parts(plain_store, tmp_path)
     good = (tmp_path / "good.leibak").read_bytes()
     _refused(tmp_path, b"just some text, not a backup", "restore_foreign")
     _refused(tmp_path, b"%PDF-1.4 " + good, "restore_foreign")
@@ -275,8 +284,8 @@ def test_an_archive_whose_database_is_damaged_inside_is_refused(rich_store, tmp_
     assert hashlib.sha256(PDF).hexdigest() in err.en
 
 
-def test_an_archive_from_a_newer_app_is_refused(store, tmp_path):
-    manifest, db = _good_parts(store, tmp_path)
+def test_an_archive_from_a_newer_app_is_refused(plain_store, tmp_path):
+    manifest, db = _good_parts(plain_store, tmp_path)
     work = tmp_path / "w.sqlite3"
     work.write_bytes(db)
     con = sqlite3.connect(work)
@@ -288,6 +297,7 @@ def test_an_archive_from_a_newer_app_is_refused(store, tmp_path):
     _refused(tmp_path, _zip([("manifest.json", json.dumps(m)), ("db.sqlite3", newer)]), "restore_unknown_schema")
 
 
+@pytest.mark.sqlite_only
 def test_a_refused_restore_leaves_the_existing_store_untouched(rich_store, tmp_path, db_path):
     before = _export(rich_store, tmp_path / "a" / "s.json")
     rich_store.close()

@@ -18,7 +18,11 @@ DATA = b"invoice body " * 500
 
 
 @pytest.fixture
-def closed_store(loaded_store, db_path):
+def closed_store(db_path, example_path):
+    from lei_desktop.services import scenario
+
+    loaded_store = Store(db_path, actor="tester")
+    scenario.load(loaded_store, example_path)
     attachments.add_attachment(loaded_store, "expense", "E1", "inv.pdf", DATA, "invoice")
     loaded_store.close()
     con = sqlite3.connect(db_path)
@@ -152,9 +156,9 @@ def test_restore_is_refused_while_the_store_is_open_in_the_app(closed_store, tmp
     assert info.value.code == "already_open"
 
 
-def test_a_stale_edit_from_a_second_store_object_is_refused(loaded_store, db_path):
-    """Two officers (two Store objects on one file) edit the same expense: the later save loses."""
-    other = Store(db_path, actor="officer-2")
+def test_a_stale_edit_from_a_second_store_object_is_refused(loaded_store):
+    """Two officers (two Store objects on one database) edit the same expense: the later save loses."""
+    other = Store(loaded_store.url, actor="officer-2")
     try:
         mine = expenses.get_expense(loaded_store, "E1")
         theirs = expenses.get_expense(other, "E1")
@@ -173,14 +177,14 @@ def test_a_stale_edit_from_a_second_store_object_is_refused(loaded_store, db_pat
         other.close()
 
 
-def test_the_orm_version_column_refuses_a_lost_update_without_expected_version(loaded_store, db_path):
+def test_the_orm_version_column_refuses_a_lost_update_without_expected_version(loaded_store):
     """Even a service that forgets expected_version cannot overwrite a row changed underneath it."""
     from sqlalchemy import select
     from sqlalchemy.orm.exc import StaleDataError
 
     from lei_desktop.store.models import ExpenseRow
 
-    other = Store(db_path, actor="officer-2")
+    other = Store(loaded_store.url, actor="officer-2")
     try:
         with pytest.raises(StaleDataError):
             with loaded_store.session() as s:
