@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         if lang == self.ctx.lang:
             return
-        self.ctx.lang = lang
+        self.ctx.lang = lang  # set first: pages read it while they retranslate
         i18n.install(lang)
         i18n.remember(self.ctx.settings, lang)
         self.ctx.language_changed.emit(lang)
