@@ -15,6 +15,10 @@ Switch to that window, or close it first.</source>
             <source>Already open</source>
             <translation>已被打开</translation>
         </message>
+        <message>
+            <source>Cannot open the database</source>
+            <translation>无法打开数据库</translation>
+        </message>
     </context>
     <context>
         <name>CategoryTable</name>
@@ -445,6 +449,10 @@ Open its folder?</source>
         <message>
             <source>Overseas IP legal-expenses insurance — claims</source>
             <translation>知识产权海外纠纷法律费用保险 — 索赔</translation>
+        </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>正在打开数据库…</translation>
         </message>
         <message>
             <source>&amp;File</source>
