@@ -1,1 +1,1 @@
-"""The PySide6 face of lei_desktop."""
+"""The desktop face (PySide6). Only this package and ``lei_desktop.app`` import Qt."""

@@ -1,1 +1,1 @@
-"""Pages of the main window."""
+"""Main-window pages. Each is ``XxxPage(QWidget)`` with ``page_id``, ``retranslate()`` and ``refresh()``."""
