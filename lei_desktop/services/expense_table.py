@@ -28,7 +28,14 @@ from lei_desktop.domain.model import Expense
 from lei_desktop.services import convert as conv
 from lei_desktop.services.attachments import attach, sha256
 from lei_desktop.services.common import by_ref, check_version, exists
-from lei_desktop.services.expenses import SORTABLE, ExpenseQuery, _filtered, _write, add_expense, refuse_if_frozen
+from lei_desktop.services.expenses import (
+    SORTABLE,
+    ExpenseQuery,
+    _filtered,
+    _write,
+    add_expense,
+    refuse_if_frozen,
+)
 from lei_desktop.services.rates import list_rates
 from lei_desktop.services.store import Store
 from lei_desktop.store.models import AttachmentRow, DisputeRow, ExpenseRow, PolicyRow

@@ -376,7 +376,7 @@ class ExpenseEditor(QWidget):
                  self.payee, self.invoice_number, self.description_zh, self.description_en, self.staff,
                  self.rate_override, self.rate_per, self.file_list, self.add_file_button, self.remove_file_button,
                  self.kind, self.revert_button, self.save_button]
-        for a, b in zip(order, order[1:]):
+        for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             sc = QShortcut(QKeySequence(key), self)
@@ -703,7 +703,7 @@ class ExpenseEditor(QWidget):
             return
         cny = self.rates.cny(e)
         if e.currency == "CNY":
-            self.rate_label.setText(self.tr("CNY {cny}").format(cny=self.ctx.fmt_money(cny, "CNY")))
+            self.rate_label.setText(self.tr("In CNY: {cny}").format(cny=self.ctx.fmt_money(cny, "CNY")))
             return
         if used.overridden:
             how = self.tr("rate typed for this expense")
@@ -713,7 +713,7 @@ class ExpenseEditor(QWidget):
         else:
             how = self.tr("rate of {date}").format(date=self.ctx.fmt_date(used.rate_date))
         self.rate_label.setText(
-            self.tr("{per} {currency} = {rate} CNY ({how}) → CNY {cny}").format(
+            self.tr("{per} {currency} = {rate} CNY ({how}) → {cny}").format(
                 per=used.per, currency=e.currency, rate=used.rate, how=how, cny=self.ctx.fmt_money(cny, "CNY")))
 
     # --- duplicates --------------------------------------------------------------------------------
@@ -913,7 +913,7 @@ class ExpenseEditor(QWidget):
         self.changed.emit(ref)
         signal = getattr(self.ctx, "data_changed", None)
         if signal is not None:
-            signal.emit("expenses")
+            signal.emit("expense")
 
     def report(self, exc: LeiError) -> None:
         message = exc.message(self.ctx.lang)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from lei_desktop.domain.categories import label as category_label
+from lei_desktop.domain.money import minor_units
 from lei_desktop.services.expense_table import RateContext, attachment_counts, page_after
 from lei_desktop.services.expenses import ExpenseQuery, count_expenses
 
@@ -33,6 +34,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
 )
 COLUMN_KEYS = tuple(c for c, _ in COLUMNS)
 EXPENSE_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()
 
 
 class ExpenseTableModel(QAbstractTableModel):
@@ -84,10 +86,10 @@ class ExpenseTableModel(QAbstractTableModel):
         self._done = page.next_after is None
         return list(page.rows)
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
+    def canFetchMore(self, parent=_ROOT) -> bool:
         return not parent.isValid() and not self._done
 
-    def fetchMore(self, parent=QModelIndex()) -> None:
+    def fetchMore(self, parent=_ROOT) -> None:
         if parent.isValid() or self._done:
             return
         before = len(self._rows)
@@ -112,10 +114,10 @@ class ExpenseTableModel(QAbstractTableModel):
 
     # --- Qt model ------------------------------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def expense(self, row: int):
@@ -161,7 +163,7 @@ class ExpenseTableModel(QAbstractTableModel):
             value = getattr(e, key)
             return self.ctx.fmt_date(value) if value else ""
         if key == "amount":
-            return self.ctx.fmt_money(e.amount, e.currency)
+            return self.ctx.fmt_number(e.amount, minor_units(e.currency))
         if key == "cny":
             cny = self.rates.cny(e)
             return self.ctx.fmt_money(cny, "CNY") if isinstance(cny, Decimal) else "—"

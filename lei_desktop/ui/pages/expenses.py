@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,25 +19,25 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from lei_desktop.domain.categories import CATEGORY_CODES
 from lei_desktop.domain.categories import label as category_label
+from lei_desktop.domain.errors import LeiError
 from lei_desktop.services import disputes as dispute_service
 from lei_desktop.ui.expense_editor import COMMON_CURRENCIES, ExpenseEditor
 from lei_desktop.ui.models.expense_model import ExpenseTableModel
+from lei_desktop.ui.pages.base import BasePage
 
 
-class ExpensesPage(QWidget):
+class ExpensesPage(BasePage):
     page_id = "expenses"
 
     #: how many pages the table may load to bring a just-saved row into view
     FIND_PAGES = 10
 
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.undo_stack = QUndoStack(self)
         self.model = ExpenseTableModel(ctx, self)
         self._syncing = False
@@ -134,9 +134,6 @@ class ExpensesPage(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        data_changed = getattr(ctx, "data_changed", None)
-        if data_changed is not None:
-            data_changed.connect(self._data_changed)
 
         self.retranslate()
         self.refresh()
@@ -166,11 +163,6 @@ class ExpensesPage(QWidget):
         self.redo_action.setToolTip(self.tr("Redo: {what}").format(what=self.undo_stack.redoText())
                                     if self.undo_stack.canRedo() else self.tr("Nothing to redo"))
         self.redo_action.setEnabled(self.undo_stack.canRedo())
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _fill_filters(self) -> None:
         self._syncing = True
@@ -203,10 +195,15 @@ class ExpensesPage(QWidget):
     # --- loading and filtering ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read everything again (another page or an import changed the store)."""
+        """Read everything again (another page or an import changed the store); edits in progress stay."""
         self._fill_filters()
         self.editor.reload_choices()
         self.model.reload(keep_rates=False)
+        if self.editor.current is not None and not self.editor.dirty:
+            try:
+                self.editor.load_ref(self.editor.current.ref)
+            except LeiError:  # deleted meanwhile
+                self.editor.new_expense()
         self._select_current()
 
     def _combo_filter_changed(self, *_args) -> None:
@@ -223,17 +220,6 @@ class ExpensesPage(QWidget):
         )
         self.model.set_query(q)
         self._select_current()
-
-    def _data_changed(self, kind: str) -> None:
-        if kind in ("expenses", "attachments"):
-            self.model.reload()
-            self._select_current()
-        elif kind in ("disputes", "policies", "rates", "all", "company", "claims"):
-            if not self.editor.dirty:
-                self.refresh()
-            else:
-                self._fill_filters()
-                self.model.reload(keep_rates=False)
 
     def _select_current(self) -> None:
         """Keep the editor's expense selected in the table if it is loaded (or close to the top)."""
@@ -276,7 +262,7 @@ class ExpensesPage(QWidget):
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
 
-    def has_unsaved_changes(self) -> bool:
+    def has_unsaved(self) -> bool:
         return self.editor.dirty
 
     def can_close(self) -> bool:
@@ -314,10 +300,9 @@ class ExpensesPage(QWidget):
             self.editor.delete_current()
 
     def _editor_changed(self, ref) -> None:
-        # the editor emits data_changed too; without a context signal, reload here
-        if getattr(self.ctx, "data_changed", None) is None:
-            self.model.reload()
-            self._select_current()
+        self.model.reload()
+        self._select_current()
+        self.delete_action.setEnabled(self.editor.current is not None)
 
     def _dirty_changed(self, dirty: bool) -> None:
         self.delete_action.setEnabled(self.editor.current is not None)
