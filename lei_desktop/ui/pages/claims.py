@@ -584,8 +584,11 @@ class ClaimsPage(BasePage):
 
             return service.export_claim(store, ref, out, progress=step, cancel=lambda: self._cancel_export)
 
+        self.progress_log: list[tuple] = []
+
         def on_progress(value) -> None:
             done, total, label = value
+            self.progress_log.append(value)
             if dialog.wasCanceled():
                 return
             dialog.setMaximum(max(int(total), 1))
