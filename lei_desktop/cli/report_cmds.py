@@ -47,9 +47,9 @@ def cmd_claim_export(ctx) -> int:
 
 
 def cmd_enrolment_form(ctx) -> int:
-    from lei_desktop.services import enrolment_export
+    from lei_desktop.services import enrolment_form
 
-    result = enrolment_export.export_enrolment(ctx.store, Path(ctx.args.out), policy_ref=ctx.args.policy)
+    result = enrolment_form.export_enrolment(ctx.store, Path(ctx.args.out), policy_ref=ctx.args.policy)
     if ctx.json:
         ctx.emit_json(result)
     else:

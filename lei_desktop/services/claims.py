@@ -106,6 +106,12 @@ register(
 )
 
 
+def status_label(status: str, lang: str = "en") -> str:
+    from lei_desktop.domain.messages import text
+
+    return text(f"status.{status}", lang)
+
+
 # --- small helpers ---------------------------------------------------------------------------------
 
 def _status_error(row: ClaimRow, action: str) -> Conflict:
@@ -443,19 +449,23 @@ def create_claim(store: Store, dispute_ref: str, expense_refs=None, ref: str | N
         return create_claim_in(s, store, dispute_ref, expense_refs, ref).ref
 
 
+def set_expenses_in(s: Session, store: Store, row: ClaimRow, expense_refs) -> None:
+    _require(row, ("draft",), "edit")
+    members = _members(s, row.dispute, expense_refs)
+    before = [m.expense.ref for m in row.members]
+    row.members.clear()
+    s.flush()
+    row.members.extend(ClaimExpenseRow(expense=e, position=i) for i, e in enumerate(members))
+    s.flush()
+    store.audit(s, "claim", row.ref, "update", {"expenses": [before, [e.ref for e in members]]})
+
+
 def set_expenses(store: Store, ref: str, expense_refs, expected_version: int | None = None) -> None:
     """Change which expenses a draft claim holds."""
     with store.session() as s:
         row = _load(s, ref)
         check_version(row, expected_version, "claim")
-        _require(row, ("draft",), "edit")
-        members = _members(s, row.dispute, expense_refs)
-        before = [m.expense.ref for m in row.members]
-        row.members.clear()
-        s.flush()
-        row.members.extend(ClaimExpenseRow(expense=e, position=i) for i, e in enumerate(members))
-        s.flush()
-        store.audit(s, "claim", ref, "update", {"expenses": [before, [e.ref for e in members]]})
+        set_expenses_in(s, store, row, expense_refs)
 
 
 def delete_claim(store: Store, ref: str) -> None:
@@ -533,11 +543,15 @@ def _transition(s: Session, store: Store, row: ClaimRow, to: str, action: str, e
     store.audit(s, "claim", row.ref, action, {"status": [before, to], **(extra or {})})
 
 
+def start_review_in(s: Session, store: Store, row: ClaimRow) -> None:
+    _require(row, ("submitted",), "review")
+    _transition(s, store, row, "under_review", "review")
+
+
 def start_review(store: Store, ref: str) -> None:
+    """The insurer has started to review a submitted claim."""
     with store.session() as s:
-        row = _load(s, ref)
-        _require(row, ("submitted",), "review")
-        _transition(s, store, row, "under_review", "review")
+        start_review_in(s, store, _load(s, ref))
 
 
 def decide_line_in(s: Session, store: Store, row: ClaimRow, expense_ref: str, decision: str,
