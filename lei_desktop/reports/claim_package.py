@@ -435,7 +435,7 @@ def _kv_table(rows: list[tuple[str, str, str]], st: dict, widths=(150, None)):
     total = PAGE_W - 2 * MARGIN
     w0 = widths[0]
     data = [[P(f"{esc(zh)}<br/>{esc(en)}", st["small"]), P(value, st["base"])] for zh, en, value in rows]
-    t = Table(data, colWidths=[w0, total - w0])
+    t = Table(data, colWidths=[w0, total - w0], splitInRow=1)
     t.setStyle(grid_style(header_rows=0, font_size=8))
     return t
 
@@ -555,7 +555,7 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
         rows.append(["", "", P("小计 Subtotal", st["tiny"]), "", "", "", P(f"{amount(sub_cny)}<br/>计入 counted<br/>{amount(sub_cov)}", st["tinyright"]), "", ""])
         total_cny += sub_cny
         total_cov += sub_cov
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         style = grid_style(header_rows=1, font_size=6.5)
         style.add("ALIGN", (4, 1), (4, -1), "RIGHT")
         style.add("ALIGN", (6, 1), (6, -1), "RIGHT")
@@ -588,7 +588,7 @@ def _steps(d: dict, st: dict) -> list:
         value = s.get("amount")
         shown = amount(value)
         rows.append([str(i), P(bi(s.get("zh"), s.get("en"), 300), st["small"]), P(shown, st["right"])])
-    t = Table(rows, colWidths=[40, 340, PAGE_W - 2 * MARGIN - 380], repeatRows=1)
+    t = Table(rows, colWidths=[40, 340, PAGE_W - 2 * MARGIN - 380], repeatRows=1, splitInRow=1)
     t.setStyle(grid_style())
     story = [
         outline_mark("settlement", "理算过程 / Settlement calculation"),
@@ -650,7 +650,7 @@ def _fx_statement(d: dict, st: dict) -> list:
         ),
     ]
     if len(rows) > 1:
-        t = Table(rows, colWidths=[46, 56, 34, 60, 150, PAGE_W - 2 * MARGIN - 346], repeatRows=1)
+        t = Table(rows, colWidths=[46, 56, 34, 60, 150, PAGE_W - 2 * MARGIN - 346], repeatRows=1, splitInRow=1)
         t.setStyle(grid_style())
         story.append(t)
     else:
@@ -678,7 +678,7 @@ def _checklist(d: dict, st: dict) -> list:
         P("Document checklist", st["h3"]),
     ]
     if len(rows) > 1:
-        t = Table(rows, colWidths=[PAGE_W - 2 * MARGIN - 90, 90], repeatRows=1)
+        t = Table(rows, colWidths=[PAGE_W - 2 * MARGIN - 90, 90], repeatRows=1, splitInRow=1)
         t.setStyle(grid_style())
         story.append(t)
     else:
@@ -702,7 +702,7 @@ def _consents(d: dict, st: dict) -> list:
                                          "费用类别<br/>Categories", "上限<br/>Cap (CNY)", "范围<br/>Scope")]]
     for c in consents:
         cats = c.get("categories") or ()
-        cat_text = "<br/>".join(f"{esc(categories.label(x, 'zh'))} / {esc(categories.label(x, 'en'))}" for x in cats) or DASH
+        cat_text = "<br/>".join(f"{esc(categories.label(x, 'zh'), 80)} / {esc(categories.label(x, 'en'), 80)}" for x in cats) or DASH
         cap = c.get("cap")
         rows.append(
             [
@@ -714,7 +714,7 @@ def _consents(d: dict, st: dict) -> list:
                 P(bi(c.get("scope_zh"), c.get("scope_en"), 300), st["small"]),
             ]
         )
-    t = Table(rows, colWidths=[36, 90, 56, 110, 60, PAGE_W - 2 * MARGIN - 352], repeatRows=1)
+    t = Table(rows, colWidths=[36, 90, 56, 110, 60, PAGE_W - 2 * MARGIN - 352], repeatRows=1, splitInRow=1)
     t.setStyle(grid_style())
     story.append(t)
     return story
@@ -748,7 +748,7 @@ def _attachment_index(exhibits: list[_Exhibit], st: dict) -> list:
         P("Attachment index (SHA-256 of each file as stored)", st["h3"]),
     ]
     if len(rows) > 1:
-        t = Table(rows, colWidths=[36, 170, 70, 32, PAGE_W - 2 * MARGIN - 308], repeatRows=1)
+        t = Table(rows, colWidths=[36, 170, 70, 32, PAGE_W - 2 * MARGIN - 308], repeatRows=1, splitInRow=1)
         style = grid_style()
         style.add("FONT", (4, 1), (4, -1), fonts.register(), 7)
         t.setStyle(style)

@@ -122,7 +122,7 @@ def write(data: dict, out_path: Path | str, progress: Callable[[int, int, str], 
         value = elig.get(key)
         mark = "是 Yes" if value is True else ("否 No" if value is False else "未填 not stated")
         erows.append([P(f"{esc(zh)}<br/>{esc(en)}", st["small"]), P(mark, st["small"])])
-    et = Table(erows, colWidths=[A4[0] - 2 * MARGIN - 90, 90], repeatRows=1)
+    et = Table(erows, colWidths=[A4[0] - 2 * MARGIN - 90, 90], repeatRows=1, splitInRow=1)
     et.setStyle(grid_style())
     from reportlab.lib import colors
     from reportlab.platypus import TableStyle

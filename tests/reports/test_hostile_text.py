@@ -43,7 +43,7 @@ def test_escaped_text_lays_out_and_draws(text):
 
 
 @given(name=HOSTILE, desc=HOSTILE, payee=HOSTILE)
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_whole_package_survives_hostile_fields(tmp_path_factory, name, desc, payee):
     out = tmp_path_factory.mktemp("h") / "h.pdf"
     data = {
