@@ -282,3 +282,36 @@ def test_images_of_other_formats_and_unsupported_files(tmp_path):
     assert result["pages"] == result["report_pages"] + 2
     assert "附件 1 / Exhibit 1" in texts[-2]
     assert "附件 2 / Exhibit 2" in texts[-1] and "cannot be embedded" in texts[-1]
+
+
+def test_poppler_reads_the_package_too(loaded_store, claim_ref, tmp_path):
+    """An independent reader (poppler, as in most Linux viewers): fonts embedded, Chinese extractable."""
+    import subprocess
+
+    out = tmp_path / "claim.pdf"
+    claim_export.export_claim(loaded_store, claim_ref, out)
+    fonts_table = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in fonts_table.splitlines()[2:] if line.strip()]
+    assert rows and all(r[0].split("+")[-1] == "LeiSansSC-Regular" for r in rows), fonts_table
+    assert all(r[-5:-2] == ["yes", "yes", "yes"] for r in rows), fonts_table  # emb, sub, uni
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "人民币玖万伍仟贰佰叁拾肆元整" in text and "北京星河智造科技有限公司" in text and "Claim Form" in text
+
+
+def test_dispute_and_consent_documents_are_exhibits_too(loaded_store, claim_ref, tmp_path):
+    complaint = sample_pdf(1, "Complaint")
+    consent = sample_pdf(1, "Consent letter")
+    attachments.add_attachment(loaded_store, "dispute", "D1", "complaint.pdf", complaint, "complaint")
+    attachments.add_attachment(loaded_store, "consent", "C1", "consent.pdf", consent, "consent_letter")
+    data = claim_export.package_data(loaded_store, claim_ref)
+    by_sha = {e["sha256"]: e for e in data["exhibits"]}
+    assert by_sha[hashlib.sha256(complaint).hexdigest()]["expenses"] == ["D1"]
+    assert by_sha[hashlib.sha256(consent).hexdigest()]["expenses"] == ["C1"]
+    out = tmp_path / "claim.pdf"
+    result = claim_export.export_claim(loaded_store, claim_ref, out)
+    texts = pages_text(out)
+    assert result["exhibits"] == 2
+    assert "Complaint page 1" in texts[-2] and "附件 1 / Exhibit 1" in texts[-2]
+    assert "Consent letter page 1" in texts[-1] and "附件 2 / Exhibit 2" in texts[-1]
+    whole = flat("".join(texts))
+    assert "PICC-BJ-CONSENT-2026-017" in whole  # the consent letter referred to
