@@ -167,7 +167,7 @@ def _words(value: object) -> str:
 
 
 def _prepare_exhibits(exhibits: list[dict], workdir: Path, step) -> list[_Exhibit]:
-    from pypdf import PdfReader
+    from pypdf import PdfReader, PdfWriter
     from reportlab.lib.pagesizes import A4, landscape
 
     out: list[_Exhibit] = []
@@ -190,7 +190,11 @@ def _prepare_exhibits(exhibits: list[dict], workdir: Path, step) -> list[_Exhibi
                 if count == 0:
                     raise ValueError("no pages")
                 for k, page in enumerate(reader.pages, start=1):
-                    if page.get("/Rotate", 0):
+                    if int(page.get("/Rotate", 0) or 0) % 360:
+                        # pypdf rewrites content only on a writer's page: turn it upright there, so
+                        # the stamp and footer stand upright on the page as it is shown
+                        scratch = PdfWriter()
+                        page = scratch.add_page(page)
                         page.transfer_rotation_to_content()
                     box = page.cropbox
                     w, h = float(box.width), float(box.height)

@@ -315,3 +315,22 @@ def test_dispute_and_consent_documents_are_exhibits_too(loaded_store, claim_ref,
     assert "Consent letter page 1" in texts[-1] and "附件 2 / Exhibit 2" in texts[-1]
     whole = flat("".join(texts))
     assert "PICC-BJ-CONSENT-2026-017" in whole  # the consent letter referred to
+
+
+def test_rotated_pdf_pages_are_kept_and_stamped_upright(tmp_path):
+    from pypdf import PdfWriter
+
+    src = PdfReader(BytesIO(sample_pdf(1, "Rotated scan")))
+    w = PdfWriter()
+    w.add_page(src.pages[0]).rotate(90)
+    buf = BytesIO()
+    w.write(buf)
+    data = {"reference": "CL-R", "assessment": {"lines": []},
+            "exhibits": [{"sha256": "1" * 64, "filename": "rot.pdf", "kind": "other", "mime": "application/pdf",
+                          "data": buf.getvalue()}]}
+    out = tmp_path / "r.pdf"
+    claim_package.write(data, out)
+    last = PdfReader(str(out)).pages[-1]
+    assert "Rotated scan page 1" in last.extract_text() and "附件 1 / Exhibit 1" in last.extract_text()
+    assert int(last.get("/Rotate", 0)) == 0  # turned into the content: shown landscape, stamp upright
+    assert float(last.mediabox.width) > float(last.mediabox.height)
