@@ -99,9 +99,9 @@ def _bare_table(lines: list[dict], out: Path) -> None:
                 continue
             rows.append([
                 str(i), f"{x['date']}\n{x['expense']}", cell([x["payee"], x["invoice_no"]], 86),
-                cell([x["description_zh"], x["description_en"]], 112), f"{Decimal(x['amount']):,}\n{x['currency']}",
+                cell([x["description_zh"], x["description_en"]], 112), f"{x['amount']}\n{x['currency']}",
                 f"{x['rate']} / {x['rate_per']} {x['currency']}\n{x['rate_date']}\n{x['rate_source']}",
-                f"{Decimal(x['cny']):,.2f}", "赔付\nCovered", "—",
+                f"{x['cny']}", "赔付\nCovered", "—",
             ])
         t = Table(rows, colWidths=widths, repeatRows=1)
         t.setStyle(grid_style(1, 6.5))

@@ -109,14 +109,16 @@ def dec(value: object) -> Decimal | None:
 
 
 def amount(value: object, digits: int | None = 2) -> str:
-    """``12,345.67``; '—' when unknown. ``digits=None`` keeps the value's own places."""
+    """``12345.67`` -- the very digits of the assessment JSON and the CLI, without grouping, so a
+    figure can be found again from the receipt to the total; '—' when unknown. ``digits=None``
+    keeps the value's own places (``1000000`` JPY, ``12500.00`` USD)."""
     d = dec(value)
     if d is None:
         return DASH if value in (None, "") else clean(value, 40)
     if digits is None:
         places = max(0, -d.as_tuple().exponent) if isinstance(d.as_tuple().exponent, int) else 2
-        return f"{d:,.{places}f}"
-    return f"{d:,.{digits}f}"
+        return f"{d:.{places}f}"
+    return f"{d:.{digits}f}"
 
 
 def day(value: object) -> str:

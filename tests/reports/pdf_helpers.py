@@ -46,7 +46,8 @@ def flat(text: str) -> str:
 
 
 def money(value: str | Decimal, places: int = 2) -> str:
-    return f"{Decimal(str(value)):,.{places}f}"
+    """An amount as the PDF prints it: the JSON's digits, no grouping."""
+    return f"{Decimal(str(value)):.{places}f}"
 
 
 def embedded_fonts(path: Path) -> list[dict]:
