@@ -487,7 +487,7 @@ def _decision_lines(line: dict) -> list[str]:
 
 
 def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> list:
-    from reportlab.platypus import Table
+    from reportlab.platypus import CondPageBreak, Table
 
     story: list = [
         outline_mark("schedule", "费用明细表 / Expense schedule"),
@@ -565,6 +565,7 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
         style.add("ALIGN", (6, 1), (6, -1), "RIGHT")
         table.setStyle(style)
         story += [
+            CondPageBreak(90),  # a category heading never stands alone at the foot of a page
             outline_mark(f"cat-{ci}", f"{categories.label(cat, 'zh')} / {categories.label(cat, 'en')}", level=1),
             P(f"{esc(categories.label(cat, 'zh'))} / {esc(categories.label(cat, 'en'))}", st["h3"]),
             table,

@@ -313,6 +313,16 @@ def fixed_ids(writer, seed: str) -> None:
 # --------------------------------------------------------------------------- safe writing
 
 
+def _file_mode(target: Path) -> int:
+    """The mode the target would get from a plain ``open``: its current one, else 0666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_output(out_path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``out_path``; on success rename it over ``out_path``.
@@ -331,6 +341,7 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
         yield tmp_path
         with open(tmp_path, "rb+") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp_path, _file_mode(out_path))  # mkstemp makes 0600; a PDF is shared like any file
         os.replace(tmp_path, out_path)
     except BaseException:
         try:

@@ -334,3 +334,14 @@ def test_rotated_pdf_pages_are_kept_and_stamped_upright(tmp_path):
     assert "Rotated scan page 1" in last.extract_text() and "附件 1 / Exhibit 1" in last.extract_text()
     assert int(last.get("/Rotate", 0)) == 0  # turned into the content: shown landscape, stamp upright
     assert float(last.mediabox.width) > float(last.mediabox.height)
+
+
+def test_written_file_gets_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "p.pdf"
+    claim_package.write({"reference": "CL-P", "assessment": {"lines": []}}, out)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
