@@ -497,7 +497,7 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
     header = [
         P(h, st["tiny"])
         for h in (
-            "序号<br/>No.", "日期<br/>Date", "收款方 / 发票号<br/>Payee / invoice no.", "说明<br/>Description",
+            "序号<br/>No.", "发票日<br/>付款日<br/>Invoice /<br/>paid", "收款方 / 发票号<br/>Payee / invoice no.", "说明<br/>Description",
             "原币金额<br/>Amount", "汇率（日期、来源）<br/>Rate (date, source)", "人民币<br/>CNY",
             "结论<br/>Decision", "附件<br/>Exhibit",
         )
@@ -546,7 +546,8 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
             rows.append(
                 [
                     str(number),
-                    fit([day(line.get("date") or line.get("payment_date")), clean(line.get("expense"), 20)], widths[1], st["tiny"]),
+                    fit([day(line.get("date")), day(line.get("payment_date")), clean(line.get("expense"), 20)],
+                        widths[1], st["tiny"]),
                     fit([clean(line.get("payee"), 200), clean(line.get("invoice_no"), 60)], widths[2], st["tiny"]),
                     desc,
                     fit([amount(line.get("amount"), None), currency], widths[4], st["tinyright"]),
