@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import logging
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -104,24 +103,6 @@ STEP_KEYS = (
 )
 
 
-class _NamedPath(str):
-    """A file path that ReportLab names by ``key`` (its content hash), not by its random temp location.
-
-    ``Canvas.drawImage`` names an image file by ``'%s' % path``; with the temporary folder in the
-    path, the same claim would give different bytes on every export.
-    """
-
-    key = ""
-
-    def __new__(cls, path: str, key: str):
-        obj = super().__new__(cls, path)
-        obj.key = key
-        return obj
-
-    def __str__(self) -> str:
-        return self.key
-
-
 @dataclass
 class _ExhibitPage:
     exhibit: int
@@ -130,7 +111,7 @@ class _ExhibitPage:
     width: float
     height: float
     source: object = None  # a pypdf page to merge onto, or None (drawn here)
-    image: str | None = None  # path of an image file to place
+    image: object = None  # JPEG bytes to pass through unchanged, or a PIL image (RGB/L) to embed losslessly
     image_size: tuple[int, int] | None = None
     note: tuple[str, str] | None = None  # placeholder text (zh, en)
 
@@ -166,7 +147,7 @@ def _words(value: object) -> str:
 # --------------------------------------------------------------------------- exhibits
 
 
-def _prepare_exhibits(exhibits: list[dict], workdir: Path, step) -> list[_Exhibit]:
+def _prepare_exhibits(exhibits: list[dict], step) -> list[_Exhibit]:
     from pypdf import PdfReader, PdfWriter
     from reportlab.lib.pagesizes import A4, landscape
 
@@ -205,7 +186,7 @@ def _prepare_exhibits(exhibits: list[dict], workdir: Path, step) -> list[_Exhibi
                 pages = [_placeholder(i, "exhibit_damaged", name)]
         else:
             try:
-                pages = [_image_page(i, data, workdir, A4, landscape)]
+                pages = [_image_page(i, data, A4, landscape)]
             except Exception:
                 kind = "exhibit_damaged" if mime.startswith("image/") or _looks_like_image(name) else "exhibit_unsupported"
                 pages = [_placeholder(i, kind, name)]
@@ -223,16 +204,14 @@ def _placeholder(n: int, code: str, name: str) -> _ExhibitPage:
     return _ExhibitPage(n, 1, 1, PAGE_W, PAGE_H, note=(text(code, "zh", name=name), text(code, "en", name=name)))
 
 
-def _image_page(n: int, data: bytes, workdir: Path, a4, landscape) -> _ExhibitPage:
+def _image_page(n: int, data: bytes, a4, landscape) -> _ExhibitPage:
     from PIL import Image, ImageOps
 
     with Image.open(io.BytesIO(data)) as im:
         orientation = im.getexif().get(0x0112, 1)
         fmt = im.format
-        path = workdir / f"exhibit-{n}"
         if fmt == "JPEG" and orientation in (None, 1) and im.mode in ("RGB", "L", "CMYK"):
-            path = path.with_suffix(".jpg")
-            path.write_bytes(data)  # unchanged bytes: ReportLab passes a JPEG file through
+            source: object = data  # unchanged bytes: the JPEG goes into the PDF as it is (DCTDecode)
             size = im.size
         else:
             im.load()
@@ -245,14 +224,39 @@ def _image_page(n: int, data: bytes, workdir: Path, a4, landscape) -> _ExhibitPa
             elif img.mode not in ("RGB", "L"):
                 img = img.convert("RGB")
             size = img.size
-            if fmt == "JPEG":
-                path = path.with_suffix(".jpg")
-                img.save(path, "JPEG", quality=90)
+            if fmt == "JPEG":  # turned upright: encode again as JPEG, not as a raw bitmap
+                buf = io.BytesIO()
+                img.save(buf, "JPEG", quality=90)
+                source = buf.getvalue()
             else:
-                path = path.with_suffix(".png")
-                img.save(path, "PNG")
+                source = img
     w, h = a4 if size[1] >= size[0] else landscape(a4)
-    return _ExhibitPage(n, 1, 1, float(w), float(h), image=str(path), image_size=size)
+    return _ExhibitPage(n, 1, 1, float(w), float(h), image=source, image_size=size)
+
+
+def _place_image(canv, name: str, source: object, x: float, y: float, w: float, h: float) -> None:
+    """Draw an image XObject named ``name`` (from the content hash, so the output is reproducible).
+
+    ``Canvas.drawImage`` names an image by its file path (or decodes it to hash the pixels); this
+    registers the XObject under our own name the way ``drawImage`` does and paints it with ``doForm``.
+    JPEG bytes pass through unchanged via ``ImageReader``'s JPEG file handle.
+    """
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfdoc
+
+    reg = canv._doc.getXObjectName(name)
+    if canv._doc.idToObject.get(reg) is None:
+        reader = ImageReader(io.BytesIO(source)) if isinstance(source, bytes) else ImageReader(source)
+        obj = pdfdoc.PDFImageXObject(name, reader)
+        obj.name = name
+        canv._setXObjects(obj)
+        canv._doc.Reference(obj, reg)
+        canv._doc.addForm(name, obj)
+    canv.saveState()
+    canv.translate(x, y)
+    canv.scale(w, h)
+    canv.doForm(name)
+    canv.restoreState()
 
 
 def _stamp(canv, page: _ExhibitPage, page_no: int, total: int, reference: str) -> None:
@@ -306,7 +310,8 @@ def _draw_exhibit_pages(exhibits: list[_Exhibit], first_page: int, total: int, r
                 dw, dh = iw * scale, ih * scale
                 x = (page.width - dw) / 2
                 y = MARGIN + 10 + (box_h - dh) / 2
-                canv.drawImage(_NamedPath(page.image, f"exhibit-{ex.n}-{ex.info.get('sha256')}"), x, y, dw, dh)
+                key = "".join(ch for ch in str(ex.info.get("sha256") or "")[:16] if ch.isalnum())
+                _place_image(canv, f"LeiImg{ex.n}x{key}", page.image, x, y, dw, dh)
                 canv.setFont(f, 7.5)
                 canv.setFillColor(colors.HexColor("#444444"))
                 canv.drawString(MARGIN, page.height - MARGIN * 0.6 - 14,
@@ -858,8 +863,8 @@ def write(package_data: dict, out_path: Path | str, progress: Callable[[int, int
         return f
 
     check(0, total_steps, "start")
-    with tempfile.TemporaryDirectory(prefix="lei-export-") as tmp, atomic_output(Path(out_path)) as tmp_out:
-        exhibits = _prepare_exhibits(exhibits_in, Path(tmp), sub(1))
+    with atomic_output(Path(out_path)) as tmp_out:
+        exhibits = _prepare_exhibits(exhibits_in, sub(1))
         exhibit_of = {str(ex.info.get("sha256")): ex.n for ex in exhibits}
         exhibit_pages = sum(len(ex.pages) for ex in exhibits)
 
