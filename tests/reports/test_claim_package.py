@@ -250,6 +250,8 @@ def test_submitted_claim_package_is_reproducible_from_frozen_data(loaded_store, 
     # the company renames itself after submission: the submitted package does not change
     company = get_company(loaded_store)
     save_company(loaded_store, replace(company, name_zh="改名后的公司"), expected_version=company.version)
+    # a document attached to the dispute after submission is not in the submitted package
+    attachments.add_attachment(loaded_store, "dispute", "D1", "later.pdf", sample_pdf(1, "Later"), "other")
     claim_export.export_claim(loaded_store, claim_ref, b)
     assert a.read_bytes() == b.read_bytes()
     text = "".join(pages_text(a))
