@@ -449,6 +449,17 @@ def _kv_table(rows: list[tuple[str, str, str]], st: dict, widths=(150, None)):
     return t
 
 
+def _claim_kind(a: dict) -> str:
+    zh, en = a.get("claim_kind_zh"), a.get("claim_kind_en")
+    if not zh and not en:
+        return DASH
+    text_ = bi(zh, en)
+    if a.get("supplementary_to"):
+        ref = esc(a.get("supplementary_to"), 60)
+        text_ += f"<br/>补充于 {ref} / supplementary to {ref}"
+    return text_
+
+
 def _claim_form(d: dict, st: dict, claimed: object, payable: object, words: str) -> list:
     company, policy, dispute = d.get("company") or {}, d.get("policy") or {}, d.get("dispute") or {}
     status = _pair(STATUS, d.get("status"))
@@ -457,6 +468,7 @@ def _claim_form(d: dict, st: dict, claimed: object, payable: object, words: str)
     markets = _g(company, "export_markets", ()) or ()
     rows = [
         ("索赔编号", "Claim reference", f"{esc(d.get('reference'))}（{esc(status[0])} / {esc(status[1])}）"),
+        ("索赔类型", "Claim kind", _claim_kind(d.get("assessment") or {})),
         ("被保险人", "Insured", bi(_g(company, "name_zh"), _g(company, "name_en"))),
         ("统一社会信用代码", "Unified social credit code (USCC)", esc(_g(company, "uscc"))),
         ("注册地址", "Registered address", bi(_g(company, "registered_address_zh"), _g(company, "registered_address_en"))),
