@@ -347,3 +347,22 @@ def test_written_file_gets_ordinary_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("stage", ["exhibit", "layout", "stamp", "writing"])
+def test_cancel_at_every_stage(loaded_store, claim_ref, tmp_path, stage):
+    _attach_exhibits(loaded_store)
+    labels = []
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    def progress(done, total, label):
+        labels.append(label)
+
+    def cancel():
+        return any(label.startswith(stage) for label in labels)
+
+    with pytest.raises(Cancelled):
+        claim_export.export_claim(loaded_store, claim_ref, folder / "c.pdf", progress=progress, cancel=cancel)
+    assert list(folder.iterdir()) == []
+    assert any(label.startswith(stage) for label in labels)
