@@ -148,12 +148,22 @@ def _words(value: object) -> str:
 
 
 def _prepare_exhibits(exhibits: list[dict], step) -> list[_Exhibit]:
+    """Read every attachment; a damaged one gets a placeholder page (and no pypdf log noise)."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        return _read_exhibits(exhibits, step)
+    finally:
+        log.setLevel(level)
+
+
+def _read_exhibits(exhibits: list[dict], step) -> list[_Exhibit]:
     from pypdf import PdfReader, PdfWriter
     from reportlab.lib.pagesizes import A4, landscape
 
     out: list[_Exhibit] = []
     total = len(exhibits)
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged exhibit gets a placeholder page, not log noise
     for i, info in enumerate(exhibits, start=1):
         step(i - 1, total, f"exhibit {i}")
         ex = _Exhibit(i, info)
