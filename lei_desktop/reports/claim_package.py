@@ -297,14 +297,12 @@ def _stamp(canv, page: _ExhibitPage, page_no: int, total: int, reference: str) -
     draw_footer(canv, page_no, total, reference, page.width)
 
 
-def _draw_exhibit_pages(exhibits: list[_Exhibit], first_page: int, total: int, reference: str,
-                        step, invariant: int) -> bytes:
+def _draw_exhibit_pages(canv, exhibits: list[_Exhibit], first_page: int, total: int, reference: str,
+                        step) -> None:
+    """The exhibit pages at the end of the report's own canvas: images and placeholders drawn in
+    full, pages of attached PDFs as stamp-and-footer overlays (painted onto the PDF pages later)."""
     from reportlab.lib import colors
-    from reportlab.pdfgen.canvas import Canvas
 
-    buf = io.BytesIO()
-    canv = Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=invariant, pageCompression=1,
-                  initialFontName=fonts.register())
     f = fonts.register()
     st = styles()
     page_no = first_page
@@ -342,8 +340,6 @@ def _draw_exhibit_pages(exhibits: list[_Exhibit], first_page: int, total: int, r
             _stamp(canv, page, page_no, total, reference)
             canv.showPage()
             page_no += 1
-    canv.save()
-    return buf.getvalue()
 
 
 def _stamp_onto(writer, page, overlay, dx: float, dy: float, key: int, shared: dict) -> None:
@@ -926,30 +922,42 @@ def write(package_data: dict, out_path: Path | str, progress: Callable[[int, int
             done[0] = base
             check(done[0], total_steps, "layout")
 
-        doc.build(story, canvasmaker=numbered_canvas(reference, extra_pages=exhibit_pages, on_page=on_page))
-        done[0] = base + 1
+        def after(canv, first: int, total: int) -> None:
+            _draw_exhibit_pages(canv, exhibits, first, total, reference, sub(base + 1))
+
+        marks: list[tuple[str, int, int]] = []
+        doc.build(story, canvasmaker=numbered_canvas(reference, extra_pages=exhibit_pages, on_page=on_page,
+                                                     after=after if exhibits else None, marks_out=marks))
+        done[0] = base + 1 + n_ex
         check(done[0], total_steps, "report")
 
-        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(main_buf.getvalue())))
-        report_pages = len(writer.pages)
-        total_pages = report_pages + exhibit_pages
+        main = PdfReader(io.BytesIO(main_buf.getvalue()))
+        total_pages = len(main.pages)
+        report_pages = total_pages - exhibit_pages
+        writer = PdfWriter()
+        for i in range(report_pages):
+            writer.add_page(main.pages[i])
+        k = report_pages
+        wrap: dict = {}
+        firsts = []
+        for ex in exhibits:
+            firsts.append(len(writer.pages))
+            for page in ex.pages:
+                overlay = main.pages[k]
+                k += 1
+                if page.source is not None:
+                    added = writer.add_page(page.source)
+                    box = added.cropbox
+                    _stamp_onto(writer, added, overlay, float(box.left), float(box.bottom), k, wrap)
+                else:
+                    writer.add_page(overlay)
+        section = None
+        for title, level, index in marks:
+            if level == 0 or section is None:
+                section = writer.add_outline_item(title=title, page_number=index)
+            else:
+                writer.add_outline_item(title=title, page_number=index, parent=section, is_open=False)
         if exhibits:
-            stamp_pdf = _draw_exhibit_pages(exhibits, report_pages + 1, total_pages, reference, sub(base + 1), invariant)
-            stamps = PdfReader(io.BytesIO(stamp_pdf))
-            k = 0
-            wrap = {}
-            firsts = []
-            for ex in exhibits:
-                firsts.append(len(writer.pages))
-                for page in ex.pages:
-                    overlay = stamps.pages[k]
-                    k += 1
-                    if page.source is not None:
-                        added = writer.add_page(page.source)
-                        box = added.cropbox
-                        _stamp_onto(writer, added, overlay, float(box.left), float(box.bottom), k, wrap)
-                    else:
-                        writer.add_page(overlay)
             parent = writer.add_outline_item(title="附件 / Exhibits", page_number=report_pages)
             for ex, first in zip(exhibits, firsts, strict=True):
                 title = f"附件 {ex.n} / Exhibit {ex.n} — {clean(ex.info.get('filename'), 80)}"
