@@ -278,3 +278,12 @@ def test_scenario_claims_section_errors_name_the_path(store, example_path, tmp_p
         scenario.load(store, path)
     assert exc.value.field == "claims[0].expenses[1]"
     assert claims.list_claims(store) == [] and expenses.list_expenses(store) == []  # all-or-nothing
+
+
+def test_scenario_claims_accept_other_spellings_and_no_ref(store, example_path, tmp_path):
+    path = _with_claims(example_path, tmp_path, [
+        {"dispute": "D1", "expense_refs": ["E1"], "status": "settled", "amount_paid": "100.00",
+         "payment_date": "2026-05-01"}])
+    scenario.load(store, path)
+    (c,) = claims.list_claims(store)
+    assert c["ref"].startswith("CL-") and c["status"] == "settled" and c["paid"] == D("100.00")
