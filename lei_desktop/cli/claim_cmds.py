@@ -44,15 +44,15 @@ messages.register(
 )
 
 _CLAIM_SUB = None
-_QUEUED: list[tuple[str, Callable[[argparse.ArgumentParser], None], str]] = []
 _COMMON = None
+#: subcommands added by other modules; kept, so that every parser built later has them too
+_EXTRA: dict[str, tuple[Callable[[argparse.ArgumentParser], None], str]] = {}
 
 
 def add_claim_subcommand(name: str, configure: Callable[[argparse.ArgumentParser], None], help: str = "") -> None:
     """Add ``lei-cli claim NAME``: ``configure(parser)`` adds arguments and ``set_defaults(func=...)``."""
-    if _CLAIM_SUB is None:
-        _QUEUED.append((name, configure, help))
-    else:
+    _EXTRA[name] = (configure, help)
+    if _CLAIM_SUB is not None and name not in _CLAIM_SUB.choices:
         configure(_CLAIM_SUB.add_parser(name, parents=[_COMMON], help=help))
 
 
@@ -133,9 +133,9 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_reconcile)
 
     _CLAIM_SUB, _COMMON = csub, common
-    while _QUEUED:
-        name, configure, help_text = _QUEUED.pop(0)
-        configure(csub.add_parser(name, parents=[common], help=help_text))
+    for name, (configure, help_text) in _EXTRA.items():
+        if name not in csub.choices:
+            configure(csub.add_parser(name, parents=[common], help=help_text))
 
     p = sub.add_parser("deadlines", parents=[common], help="notice, limitation and policy-expiry deadlines")
     p.add_argument("--today", default=None, help="the day to judge from (default: today)")
