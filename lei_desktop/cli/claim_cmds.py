@@ -15,7 +15,7 @@ Extension point for other modules (e.g. ``claim export`` of the claim-package PD
     add_claim_subcommand("export", _configure, help="the bilingual claim package PDF")
 
 Call it at import time or from your module's ``register(sub, common)``; it works whether the
-``claim`` group is already built or not (queued subcommands are added when it is built).
+``claim`` group is already built or not, and every parser built later has it too.
 """
 
 from __future__ import annotations
