@@ -187,7 +187,7 @@ def _print_assessment(ctx, doc: dict) -> None:
     ctx.out("")
     for line in doc["lines"]:
         rate = f"{line['rate']}/{line['rate_per']} @{line['rate_date']}" if line["rate"] else "-"
-        ctx.out(f"{line['expense']:<10} {line['category']:<25} {line['amount']:>14} {line['currency']}  {rate:<24} "
+        ctx.out(f"{line['expense']:<10} {line[f'category_{lang}']:<25} {line['amount']:>14} {line['currency']}  {rate:<24} "
                 f"{line['cny'] or '-':>14} {line['covered_cny']:>14}  {line[f'decision_{lang}']}")
         if line.get("rate_note"):
             ctx.out(f"{'':10} {line['rate_note'][lang]}")

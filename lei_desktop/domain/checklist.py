@@ -92,8 +92,16 @@ def claim_checklist(
             item["detail_zh"] = text("check.no_consent_for", "zh", categories=names_zh)
             item["detail_en"] = item["detail"] = text("check.no_consent_for", "en", categories=names_en)
             items.append(item)
+        elif uncovered:
+            item = _item("consent_letters", False, missing + uncovered)
+            for lang, sep in (("zh", "；"), ("en", "; ")):
+                names = ("、" if lang == "zh" else ", ").join(label(c, lang) for c in uncovered)
+                item[f"detail_{lang}"] = sep.join((text("check.missing", lang, refs=", ".join(missing)),
+                                                   text("check.no_consent_for", lang, categories=names)))
+            item["detail"] = item["detail_en"]
+            items.append(item)
         else:
-            items.append(_item("consent_letters", not missing and not uncovered, missing + uncovered))
+            items.append(_item("consent_letters", not missing, missing))
 
     items.append(_item("invoices", all("invoice" in k for k in expense_kinds.values()),
                        [e.ref for e in expenses if "invoice" not in expense_kinds[e.ref]]))
