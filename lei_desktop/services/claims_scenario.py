@@ -61,8 +61,19 @@ ALIASES = {
 }
 
 
+#: other words for the statuses
+STATUS_WORDS = {
+    "paid": "settled", "closed": "settled", "in_review": "under_review", "review": "under_review",
+    "under review": "under_review", "reviewing": "under_review", "declined": "rejected", "denied": "rejected",
+    "cancelled": "withdrawn", "canceled": "withdrawn", "open": "draft",
+}
+
+
 def _canonical(obj: Mapping) -> dict:
     out = dict(obj)
+    status = out.get("status")
+    if isinstance(status, str) and status.strip().lower() in STATUS_WORDS:
+        out["status"] = STATUS_WORDS[status.strip().lower()]
     for key, others in ALIASES.items():
         if out.get(key) in (None, ""):
             for other in others:
@@ -99,7 +110,8 @@ def _parse_one(obj: object) -> dict:
         if not isinstance(d, Mapping):
             raise ValidationError("not_an_object", where)
         try:
-            amount = d.get("amount")
+            amount = next((d[k] for k in ("amount", "approved_cny", "approved_amount", "approved")
+                           if d.get(k) not in (None, "")), None)
             out["decisions"].append({
                 "expense": f.text(d, "expense", required=True),
                 "decision": f.choice(d, "decision", claims.LINE_DECISIONS),
@@ -123,10 +135,8 @@ def _parse_one(obj: object) -> dict:
             raise exc.at(where) from None
     paid = obj.get("paid")
     if paid not in (None, ""):
-        when = f.a_date(obj, "paid_on")
-        if when is None:
-            raise ValidationError("required", "paid_on")
-        out["paid"] = (Money.of(paid, "CNY", "paid").amount, when)
+        # without a date the payment is dated on the day of loading (a warning says so)
+        out["paid"] = (Money.of(paid, "CNY", "paid").amount, f.a_date(obj, "paid_on"))
     return out
 
 
@@ -168,7 +178,10 @@ def _walk(s, store, row: ClaimRow, item: dict, report) -> None:
         for p in item["payments"]:
             claims.record_payment_in(s, store, row, p["amount"], p["date"], p["reference"])
         if target == "settled":
-            paid, when = item.get("paid") or (Decimal("0.00"), _last_payment(item) or date.today())
+            paid, when = item.get("paid") or (Decimal("0.00"), _last_payment(item))
+            if when is None:
+                when = date.today()
+                report.warnings.append(f"claims: {row.ref}: no payment date given; {when.isoformat()} used")
             claims.settle_in(s, store, row, paid, when)
         elif target == "rejected":
             claims.reject_in(s, store, row, item["rejection_reason"] or DEFAULT_OVERRIDE)

@@ -269,7 +269,7 @@ def test_scenario_claims_section_loads_and_round_trips(store, example_path, tmp_
 
 
 def test_scenario_claims_section_errors_name_the_path(store, example_path, tmp_path):
-    path = _with_claims(example_path, tmp_path, [{"ref": "CL-A", "dispute": "D1", "status": "paid"}])
+    path = _with_claims(example_path, tmp_path, [{"ref": "CL-A", "dispute": "D1", "status": "flying"}])
     with pytest.raises(ValidationError) as exc:
         scenario.load(store, path)
     assert exc.value.field == "claims[0].status"
@@ -282,7 +282,7 @@ def test_scenario_claims_section_errors_name_the_path(store, example_path, tmp_p
 
 def test_scenario_claims_accept_other_spellings_and_no_ref(store, example_path, tmp_path):
     path = _with_claims(example_path, tmp_path, [
-        {"dispute": "D1", "expense_refs": ["E1"], "status": "settled", "amount_paid": "100.00",
+        {"dispute": "D1", "expense_refs": ["E1"], "status": "paid", "amount_paid": "100.00",
          "payment_date": "2026-05-01"}])
     scenario.load(store, path)
     (c,) = claims.list_claims(store)
