@@ -287,3 +287,23 @@ def test_scenario_claims_accept_other_spellings_and_no_ref(store, example_path, 
     scenario.load(store, path)
     (c,) = claims.list_claims(store)
     assert c["ref"].startswith("CL-") and c["status"] == "settled" and c["paid"] == D("100.00")
+
+
+def test_consent_letters_in_the_checklist(loaded_store):
+    from lei_desktop.domain.model import Expense
+
+    expenses.create_expense(loaded_store, Expense(
+        ref="E5", dispute="D1", category="translation_notarization", amount=D("3000.00"), currency="CNY",
+        invoice_date=date(2026, 4, 1), paid_on=date(2026, 4, 1)))
+    ref = claims.create_claim(loaded_store, "D1", ["E5"])
+    item = next(i for i in claims.checklist(loaded_store, ref) if i["code"] == "consent_letters")
+    assert not item["ok"] and item["missing"] == ["C1"]
+    attachments.add_attachment(loaded_store, "consent", "C1", "consent.pdf", b"%PDF consent", "consent_letter")
+    item = next(i for i in claims.checklist(loaded_store, ref) if i["code"] == "consent_letters")
+    assert item["ok"]
+    line = claims.assess(loaded_store, ref)["lines"][0]
+    assert (line["decision"], line["consent_use"]) == ("covered", [{"consent": "C1", "cny": "3000.00"}])
+    # E4 (other) has no consent at all: named as a category without consent
+    claims.set_expenses(loaded_store, ref, ["E4", "E5"])
+    item = next(i for i in claims.checklist(loaded_store, ref) if i["code"] == "consent_letters")
+    assert not item["ok"] and "other" in item["missing"] and "Other legal costs" in item["detail_en"]
