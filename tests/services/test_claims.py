@@ -307,3 +307,21 @@ def test_consent_letters_in_the_checklist(loaded_store):
     claims.set_expenses(loaded_store, ref, ["E4", "E5"])
     item = next(i for i in claims.checklist(loaded_store, ref) if i["code"] == "consent_letters")
     assert not item["ok"] and "other" in item["missing"] and "Other legal costs" in item["detail_en"]
+
+
+def test_drafts_can_be_changed_and_deleted_submitted_claims_cannot(loaded_store):
+    ref = claims.create_claim(loaded_store, "D1", ["E1"])
+    claims.set_expenses(loaded_store, ref, ["E1", "E2"])
+    assert claims.get_claim(loaded_store, ref).expense_refs == ("E1", "E2")
+    assert claims.assess(loaded_store, ref)["payable"] != "0.00"
+    claims.delete_claim(loaded_store, ref)
+    with pytest.raises(NotFound):
+        claims.get_claim(loaded_store, ref)
+    ref = claims.create_claim(loaded_store, "D1", ["E1"])
+    claims.submit(loaded_store, ref, override="test")
+    with pytest.raises(Conflict):
+        claims.set_expenses(loaded_store, ref, ["E1", "E2"])
+    with pytest.raises(Conflict):
+        claims.delete_claim(loaded_store, ref)
+    with pytest.raises(Conflict):
+        claims.submit(loaded_store, ref, override="x", expected_version=1)  # stale copy
