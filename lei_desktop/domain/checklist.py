@@ -57,6 +57,7 @@ def claim_checklist(
     consent_attachments: Mapping[str, Sequence[AttachmentInfo]],
     expenses: Sequence[Expense],
     lines: Sequence[LineResult],
+    dispute_ref: str | None = None,
 ) -> list[dict]:
     """The checklist items, in a fixed order; ``ok`` False names what is missing."""
     dispute_kinds = {a.kind for a in dispute_attachments}
@@ -66,7 +67,7 @@ def claim_checklist(
             return _item(code, True)
         return _item(code, False, [dispute_ref], detail_code="check.not_attached", dispute=dispute_ref)
 
-    dispute_ref = expenses[0].dispute if expenses else "-"
+    dispute_ref = dispute_ref or (expenses[0].dispute if expenses else "-")
     items = [on_dispute("complaint", "complaint" in dispute_kinds)]
     engaged = "engagement_letter" in dispute_kinds or any("engagement_letter" in k for k in expense_kinds.values())
     items.append(on_dispute("engagement_letter", engaged))
