@@ -23,6 +23,7 @@ why the file must be refused.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -155,10 +156,10 @@ class LedesLine:
     timekeeper_classification: str = ""
     tax_total: Decimal | None = None  # 98BI
     tax_rate: Decimal | None = None  # 98BI
-    raw: tuple[tuple[str, str], ...] = ()
+    raw: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def get(self, name: str) -> str:
-        return dict(self.raw).get(name, "")
+        return self.raw.get(name, "")
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,7 @@ def records(text: str, width_after_header: bool = True) -> list[tuple[int, str]]
 # --- field parsing ----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def _decimal(value: str) -> Decimal | None:
     v = value.strip()
     if not _DECIMAL.match(v):
@@ -266,6 +268,7 @@ def _decimal(value: str) -> Decimal | None:
         return None
 
 
+@functools.lru_cache(maxsize=8192)
 def _date(value: str) -> date | None:
     v = value.strip()
     if not _DATE8.match(v):
@@ -368,29 +371,41 @@ def read(data: bytes | str) -> LedesFile:
 
     # group line items by (law firm, invoice number), in order of first appearance
     groups: dict[tuple[str, str], list[tuple[_Row, LedesLine]]] = {}
+    checked: set[tuple] = set()
     for line_no, rec in recs[2:]:
         values = rec.split("|")
         if len(values) != len(names):
             errors.append(LineProblem("ledes_field_count", line_no, found=len(values), expected=len(names)))
             continue
         row = _Row(line_no, dict(zip(names, values, strict=True)), errors)
-        line = _read_line(row, fmt)
+        line = _read_line(row, fmt, checked)
         if line is None:
             continue
-        key = (row.text("LAW_FIRM_ID"), row.text("INVOICE_NUMBER"))
+        key = (row.values["LAW_FIRM_ID"].strip(), row.values["INVOICE_NUMBER"].strip())
         groups.setdefault(key, []).append((row, line))
     invoices = tuple(_invoice(fmt, rows, errors, warnings) for rows in groups.values())
     return LedesFile(fmt, invoices=invoices, errors=tuple(errors), warnings=tuple(warnings), encoding=encoding)
 
 
-def _read_line(row: _Row, fmt: str) -> LedesLine | None:
+_INVOICE_LEVEL = ("INVOICE_DATE", "INVOICE_NUMBER", "LAW_FIRM_ID", "INVOICE_TOTAL", "BILLING_START_DATE",
+                  "BILLING_END_DATE")
+
+
+def _read_line(row: _Row, fmt: str, checked: set | None = None) -> LedesLine | None:
+    """One line item, or None after recording its errors. ``checked`` holds invoice-level values
+    already found valid (they repeat on every line of an invoice)."""
     before = len(row.errors)
-    row.date("INVOICE_DATE", required=True)
-    row.text("INVOICE_NUMBER", required=True)
-    row.text("LAW_FIRM_ID", required=True)
-    row.decimal("INVOICE_TOTAL", required=True)
-    row.date("BILLING_START_DATE")
-    row.date("BILLING_END_DATE")
+    v = row.values
+    invoice_level = tuple(map(v.get, _INVOICE_LEVEL))
+    if checked is None or invoice_level not in checked:
+        row.date("INVOICE_DATE", required=True)
+        row.text("INVOICE_NUMBER", required=True)
+        row.text("LAW_FIRM_ID", required=True)
+        row.decimal("INVOICE_TOTAL", required=True)
+        row.date("BILLING_START_DATE")
+        row.date("BILLING_END_DATE")
+        if checked is not None and len(row.errors) == before:
+            checked.add(invoice_level)
     kind = row.text(TYPE_FIELD).upper()
     if kind not in LINE_TYPES:
         row.errors.append(LineProblem("ledes_type", row.line_no, TYPE_FIELD, value=kind))
@@ -428,7 +443,7 @@ def _read_line(row: _Row, fmt: str) -> LedesLine | None:
         timekeeper_classification=row.text("TIMEKEEPER_CLASSIFICATION"),
         tax_total=tax_total,
         tax_rate=tax_rate,
-        raw=tuple(row.values.items()),
+        raw=row.values,
     )
 
 
@@ -456,11 +471,14 @@ def _invoice(fmt: str, rows: list[tuple[_Row, LedesLine]], errors: list, warning
     for row, line in rows:
         _line_math(line, fmt, warnings)
         for name in ("INVOICE_DATE", "INVOICE_TOTAL"):
-            a, b = first_row.text(name), row.text(name)
+            a, b = first_row.values.get(name, ""), row.values.get(name, "")
+            if a == b:
+                continue
+            a, b = a.strip(), b.strip()
             if a != b and (name != "INVOICE_TOTAL" or _decimal(a) != _decimal(b)):
                 warnings.append(LineProblem("ledes_invoice_field_changes", row.line_no, name, invoice=number,
                                             name=name, first=a, other=b))
-        if fmt == "98BI":
+        if fmt == "98BI" and row.values.get("INVOICE_CURRENCY") != first_row.values.get("INVOICE_CURRENCY"):
             other = row.text("INVOICE_CURRENCY").upper()
             if other != currency:
                 errors.append(LineProblem("ledes_currency_changes", row.line_no, "INVOICE_CURRENCY",
