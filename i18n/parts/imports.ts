@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import expenses</source>
+            <translation>导入费用</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <source>Dispute:</source>
+            <translation>争议：</translation>
+        </message>
+        <message>
+            <source>Currency (LEDES 1998B):</source>
+            <translation>币种（LEDES 1998B）：</translation>
+        </message>
+        <message>
+            <source>Column mapping (CSV):</source>
+            <translation>列映射（CSV）：</translation>
+        </message>
+        <message>
+            <source>Mapping file…</source>
+            <translation>映射文件…</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>LEDES invoice</source>
+            <translation>LEDES 律师发票</translation>
+        </message>
+        <message>
+            <source>CSV of expenses</source>
+            <translation>费用 CSV 文件</translation>
+        </message>
+        <message>
+            <source>From the file or the dispute's country</source>
+            <translation>按文件或争议所在国</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>UTBMS</source>
+            <translation>UTBMS</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Choose a file</source>
+            <translation>选择文件</translation>
+        </message>
+        <message>
+            <source>LEDES or CSV (*.txt *.ledes *.csv *.tsv);;All files (*)</source>
+            <translation>LEDES 或 CSV (*.txt *.ledes *.csv *.tsv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose a mapping file</source>
+            <translation>选择映射文件</translation>
+        </message>
+        <message>
+            <source>JSON (*.json);;All files (*)</source>
+            <translation>JSON (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Cannot read the file: %1</source>
+            <translation>无法读取文件：%1</translation>
+        </message>
+        <message>
+            <source>%1 expense(s) would be imported.</source>
+            <translation>将导入 %1 笔费用。</translation>
+        </message>
+        <message>
+            <source>Refused: %1 error(s); nothing will be imported.</source>
+            <translation>已拒绝：%1 处错误；不会导入任何内容。</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,71 @@
+"""The import dialog: preview first, import only an error-free preview, all-or-nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from lei_desktop.store.models import ExpenseRow
+from tests.ui.gui2_support import FakeContext
+
+LEDES = Path(__file__).resolve().parents[1] / "data" / "ledes"
+
+
+def count(store) -> int:
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(ExpenseRow))
+
+
+def test_preview_then_import_ledes(qtbot, loaded_store):
+    from lei_desktop.ui.import_dialog import ImportDialog
+
+    ctx = FakeContext(loaded_store, "zh")
+    changed = []
+    ctx.data_changed.connect(changed.append)
+    d = ImportDialog(ctx, None, dispute="D1", path=str(LEDES / "ebi_eur.txt"))
+    qtbot.addWidget(d)
+    assert d.kind_combo.currentData() == "ledes" and not d.import_button.isEnabled()
+    before = count(loaded_store)
+    assert d.run_preview()
+    assert count(loaded_store) == before
+    assert d.table.rowCount() == 4 and d.import_button.isEnabled()
+    assert d.table.item(0, 2).text() == "律师费" and d.table.item(0, 4).text() == "EUR"
+    assert "律师费: 1309.00 EUR" in d.summary.text()  # 1428 − 119
+    d.import_button.click()
+    assert d.result() == d.DialogCode.Accepted and len(d.result_refs) == 4
+    assert count(loaded_store) == before + 4 and changed == ["expense"]
+
+
+def test_refused_file_shows_errors_and_cannot_be_imported(qtbot, loaded_store):
+    from lei_desktop.ui.import_dialog import ImportDialog
+
+    d = ImportDialog(FakeContext(loaded_store, "en"), None, dispute="D1", path=str(LEDES / "broken_header.txt"))
+    qtbot.addWidget(d)
+    assert not d.run_preview()
+    assert not d.import_button.isEnabled() and d.table.rowCount() == 0
+    texts = [d.problems.item(i).text() for i in range(d.problems.count())]
+    assert any("INVOICE_TOTL" in t and "line 2" in t for t in texts)
+    assert "nothing will be imported" in d.summary.text()
+
+
+def test_csv_with_a_mapping_file(qtbot, loaded_store, tmp_path):
+    import json
+
+    from lei_desktop.ui.import_dialog import ImportDialog
+
+    mapping = tmp_path / "m.json"
+    mapping.write_text(json.dumps({"columns": {"paid_on": "date", "amount": "amount"}, "currency": "USD",
+                                   "category": "court_fees"}), "utf-8")
+    data = tmp_path / "fees.csv"
+    data.write_text("date,amount\n2026-04-01,350.00\n2026-04-02,\"1,200.50\"\n", "utf-8")
+    d = ImportDialog(FakeContext(loaded_store, "en"), None, dispute="D1", path=str(data))
+    qtbot.addWidget(d)
+    assert d.kind_combo.currentData() == "csv"
+    d.mapping_combo.setEditText(str(mapping))
+    assert d.run_preview()
+    assert [d.table.item(r, 3).text() for r in range(d.table.rowCount())] == ["350.00", "1200.50"]
+    d.import_button.click()
+    assert sum(Decimal(d.table.item(r, 3).text()) for r in range(2)) == Decimal("1550.50")
+    assert len(d.result_refs) == 2
