@@ -76,7 +76,6 @@ register(
             "the policy does not cover '{category_en}' (imported; the claim will exclude it)",
         ),
         "imp_nothing": ("文件中没有可导入的费用", "the file holds nothing to import"),
-        "imp_refused": ("导入被拒绝：{first}（共 {count} 处错误）", "import refused: {first} ({count} error(s))"),
     }
 )
 
@@ -334,9 +333,27 @@ def preview_ledes(
                 )
             )
         }
+        for inv in parsed.invoices:  # also invoices that came back through a scenario file
+            key = (inv.law_firm_id, inv.invoice_number)
+            if key not in existing:
+                when = _imported_before(s, *key)
+                if when is not None:
+                    existing[key] = when
         refs = _ref_stream(s, "E")
         forum = d.forum_country
     return _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing, refs, forum)
+
+
+def _imported_before(s, firm: str, invoice: str):
+    """When expenses of this invoice were created (``_NO_DATE`` if unknown), None if there are none.
+    Their ``source`` names the invoice, so this holds after a scenario export and load too."""
+    prefix = f"ledes:{firm}:{invoice}:"
+    found = s.execute(select(ExpenseRow.id, ExpenseRow.created_at)
+                      .where(ExpenseRow.source.startswith(prefix, autoescape=True)).limit(1)).first()
+    return None if found is None else (found.created_at or _NO_DATE)
+
+
+_NO_DATE = object()
 
 
 def _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing, refs, forum) -> ImportPreview:
@@ -356,7 +373,7 @@ def _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing
             when = existing[key]
             errors.append(LineProblem("imp_duplicate_invoice", inv.first_line, "INVOICE_NUMBER",
                                       firm=inv.law_firm_id, invoice=inv.invoice_number,
-                                      when=when.date().isoformat() if when else "?"))
+                                      when=when.date().isoformat() if hasattr(when, "date") else "?"))
             continue
         cur = inv.currency
         if cur and chosen and chosen != cur:

@@ -244,3 +244,16 @@ def test_bad_rates_file_writes_nothing(loaded_store):
     with pytest.raises(LeiError):
         imports.commit_rates(loaded_store, parsed)
     assert len(rates.list_rates(loaded_store)) == before
+
+
+def test_repeat_is_refused_after_a_scenario_round_trip(loaded_store, tmp_path):
+    from lei_desktop.services import Store
+
+    imports.commit(loaded_store, imports.preview_ledes(loaded_store, ledes_bytes("canonical_1998b.txt"), "D1",
+                                                       currency="USD"))
+    out = tmp_path / "s.json"
+    scenario.export(loaded_store, out)
+    with Store(tmp_path / "b.sqlite3") as other:
+        scenario.load(other, out)
+        p = imports.preview_ledes(other, ledes_bytes("canonical_1998b.txt"), "D1", currency="USD")
+        assert [e.code for e in p.errors] == ["imp_duplicate_invoice"]
