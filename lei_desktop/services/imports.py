@@ -36,7 +36,6 @@ from lei_desktop.formats.problems import LineProblem
 from lei_desktop.services import convert
 from lei_desktop.services.store import Store, now
 from lei_desktop.store.models import (
-    AuditEventRow,
     DisputeRow,
     ExpenseRow,
     LedesInvoiceRow,
@@ -89,9 +88,10 @@ COUNTRY_CURRENCY = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PreviewRow:
-    """One expense the import would create (its ``ref`` is provisional until commit)."""
+    """One expense the import would create (its ``ref`` is provisional until commit); read-only
+    by convention (not frozen, for speed on big files)."""
 
     line: int
     expense: Expense
@@ -512,23 +512,27 @@ def commit(store: Store, preview: ImportPreview) -> ImportResult:
             s.add(row)
             s.flush()
             invoice_ids[key] = row.id
-            store.audit(s, "ledes_invoice", f"{inv.law_firm_id}:{inv.invoice_number}", "import",
-                        {"total": [None, format(total, "f")], "currency": [None, inv.currency],
-                         "lines": [None, inv.line_count], "file": [None, preview.filename]})
         values = []
-        audits = []
+        created: dict[object, list[str]] = defaultdict(list)
         for prow, ref in zip(preview.rows, refs, strict=True):
-            e = prow.expense
-            v = convert.expense_values(e)
+            v = convert.expense_values(prow.expense)
             v.update(ref=ref, dispute_id=d.id, created_at=stamp, version=1,
                      ledes_invoice_id=invoice_ids.get(prow.invoice) if prow.invoice else None)
             values.append(v)
-            # one audit row per expense, naming where it came from (the file keeps the details)
-            audits.append({"at": stamp, "actor": store.actor, "entity": "expense", "ref": ref, "action": "create",
-                           "changes": {"source": [None, e.source]}})
+            created[prow.invoice].append(ref)
         if values:
             _bulk_insert(s, ExpenseRow.__table__, values)
-            _bulk_insert(s, AuditEventRow.__table__, audits)
+        # the audit: one "import" event per invoice (or per CSV file) listing the expenses it
+        # created; each expense's own ``source`` and ``created_at`` say where and when it came from
+        for inv in preview.invoices:
+            key = (inv.law_firm_id, inv.invoice_number)
+            total = inv.invoice_total if inv.invoice_total is not None else inv.lines_total
+            store.audit(s, "ledes_invoice", f"{inv.law_firm_id}:{inv.invoice_number}"[:64], "import",
+                        {"total": [None, format(total, "f")], "currency": [None, inv.currency],
+                         "file": [None, preview.filename], "expenses": [None, created.get(key, [])]})
+        if created.get(None):
+            store.audit(s, "import", f"{preview.kind}:{preview.filename}"[:64], "import",
+                        {"file": [None, preview.filename], "expenses": [None, created[None]]})
         rows = [(ref, r.expense.currency, r.expense.amount) for r, ref in zip(preview.rows, refs, strict=True)]
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for _, currency, amount in rows:
