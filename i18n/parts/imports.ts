@@ -52,12 +52,36 @@
             <translation>费用 CSV 文件</translation>
         </message>
         <message>
+            <source>Exchange rates (date,currency,rate,per[,source])</source>
+            <translation>汇率（date,currency,rate,per[,source]）</translation>
+        </message>
+        <message>
             <source>From the file or the dispute's country</source>
             <translation>按文件或争议所在国</translation>
         </message>
         <message>
             <source>Line</source>
             <translation>行</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Rate (CNY)</source>
+            <translation>汇率（人民币）</translation>
+        </message>
+        <message>
+            <source>Per</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
         </message>
         <message>
             <source>Type</source>
@@ -70,10 +94,6 @@
         <message>
             <source>Amount</source>
             <translation>金额</translation>
-        </message>
-        <message>
-            <source>Currency</source>
-            <translation>币种</translation>
         </message>
         <message>
             <source>UTBMS</source>
@@ -110,6 +130,21 @@
         <message>
             <source>Refused: %1 error(s); nothing will be imported.</source>
             <translation>已拒绝：%1 处错误；不会导入任何内容。</translation>
+        </message>
+        <message>
+            <source>%1 rate(s) would be imported.</source>
+            <translation>将导入 %1 条汇率。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatesPage</name>
+        <message>
+            <source>Import CSV…</source>
+            <translation>导入 CSV…</translation>
+        </message>
+        <message>
+            <source>Import rates from date,currency,rate,per[,source] with a preview</source>
+            <translation>从 date,currency,rate,per[,source] 格式导入汇率（先预览）</translation>
         </message>
     </context>
 </TS>

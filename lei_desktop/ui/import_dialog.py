@@ -1,4 +1,4 @@
-"""Import a LEDES invoice or a CSV of expenses, with a preview before anything is written.
+"""Import a LEDES invoice, a CSV of expenses or a CSV of exchange rates, with a preview first.
 
 The dialog is a thin face over :mod:`lei_desktop.services.imports`: *Preview* reads the file and
 shows every expense that would be created, the totals by category, and every warning and error
@@ -36,10 +36,12 @@ from lei_desktop.domain.money import COMMON_CURRENCIES
 class ImportDialog(QDialog):
     """``ImportDialog(ctx, parent, dispute=REF)``; ``exec()`` is true when something was imported."""
 
-    def __init__(self, ctx, parent: QWidget | None = None, dispute: str | None = None, path: str | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None, dispute: str | None = None, path: str | None = None,
+                 kind: str | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.preview = None
+        self.fixed_kind = kind
         self.result_refs: tuple[str, ...] = ()
         self.setObjectName("import_dialog")
         self.resize(960, 640)
@@ -115,6 +117,9 @@ class ImportDialog(QDialog):
         self.path_edit.textChanged.connect(self._path_changed)
         self.retranslate()
         self._path_changed(self.path_edit.text())
+        if kind:
+            self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
+        self._kind_changed(self.kind_combo.currentIndex())
 
     # -- texts -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -128,21 +133,23 @@ class ImportDialog(QDialog):
         self.mapping_button.setText(self.tr("Mapping file…"))
         self.preview_button.setText(self.tr("Preview"))
         self.import_button.setText(self.tr("Import"))
-        for i, text in enumerate((self.tr("LEDES invoice"), self.tr("CSV of expenses"))):
+        for i, text in enumerate((self.tr("LEDES invoice"), self.tr("CSV of expenses"),
+                                  self.tr("Exchange rates (date,currency,rate,per[,source])"))):
             self.kind_combo.setItemText(i, text)
         self.currency_combo.setItemText(0, self.tr("From the file or the dispute's country"))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Line"), self.tr("Type"), self.tr("Category"), self.tr("Amount"), self.tr("Currency"),
-            self.tr("UTBMS"), self.tr("Description"),
-        ])
+        self._headers()
         if self.preview is not None:
-            self._show(self.preview)
+            if self.kind_combo.currentData() == "rates":
+                self._show_rates(self.preview)
+            else:
+                self._show(self.preview)
 
     def _fill_choices(self, dispute: str | None) -> None:
         from lei_desktop.services import disputes, imports
 
         self.kind_combo.addItem("LEDES", "ledes")
         self.kind_combo.addItem("CSV", "csv")
+        self.kind_combo.addItem("FX", "rates")
         lang = self.ctx.lang
         for d in disputes.list_disputes(self.ctx.store):
             title = d.title_zh if lang == "zh" and d.title_zh else d.title_en or d.title_zh
@@ -157,20 +164,36 @@ class ImportDialog(QDialog):
         for name in imports.list_mappings(self.ctx.store):
             self.mapping_combo.addItem(name, name)
 
+    def _headers(self) -> None:
+        if self.kind_combo.currentData() == "rates":
+            self.table.setColumnCount(6)
+            self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Date"), self.tr("Currency"),
+                                                  self.tr("Rate (CNY)"), self.tr("Per"), self.tr("Source")])
+        else:
+            self.table.setColumnCount(7)
+            self.table.setHorizontalHeaderLabels([
+                self.tr("Line"), self.tr("Type"), self.tr("Category"), self.tr("Amount"), self.tr("Currency"),
+                self.tr("UTBMS"), self.tr("Description"),
+            ])
+
     def _path_changed(self, text: str) -> None:
         suffix = Path(text).suffix.lower()
-        if suffix in (".csv", ".tsv"):
+        if self.fixed_kind:
+            pass
+        elif suffix in (".csv", ".tsv"):
             self.kind_combo.setCurrentIndex(1)
         elif suffix:
             self.kind_combo.setCurrentIndex(0)
         self._clear()
 
     def _kind_changed(self, _i: int) -> None:
-        csv = self.kind_combo.currentData() == "csv"
-        self.mapping_combo.setEnabled(csv)
-        self.mapping_button.setEnabled(csv)
-        self.currency_combo.setEnabled(not csv)
+        kind = self.kind_combo.currentData()
+        self.mapping_combo.setEnabled(kind == "csv")
+        self.mapping_button.setEnabled(kind == "csv")
+        self.currency_combo.setEnabled(kind == "ledes")
+        self.dispute_combo.setEnabled(kind != "rates")
         self._clear()
+        self._headers()
 
     def _clear(self) -> None:
         self.preview = None
@@ -211,6 +234,10 @@ class ImportDialog(QDialog):
         except OSError as exc:
             self.summary.setText(self.tr("Cannot read the file: %1").replace("%1", exc.strerror or str(exc)))
             return False
+        if self.kind_combo.currentData() == "rates":
+            self.preview = imports.preview_rates(data)
+            self._show_rates(self.preview)
+            return not self.preview.errors
         try:
             if self.kind_combo.currentData() == "csv":
                 mapping = imports.resolve_mapping(self.ctx.store, self.mapping_combo.currentText().strip())
@@ -253,9 +280,41 @@ class ImportDialog(QDialog):
         self.summary.setText(head + ("\n" + "; ".join(parts) if parts else ""))
         self.import_button.setEnabled(preview.ok)
 
+    def _show_rates(self, parsed) -> None:
+        lang = self.ctx.lang
+        self.table.setRowCount(len(parsed.rates))
+        for r, (rate, line) in enumerate(zip(parsed.rates, parsed.lines, strict=True)):
+            cells = [str(line), rate.on_date.isoformat(), rate.currency, format(rate.rate, "f"), str(rate.per),
+                     rate.source]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.problems.clear()
+        for p in parsed.errors:
+            self.problems.addItem("✖ " + p.message(lang))
+        for p in parsed.warnings:
+            self.problems.addItem("⚠ " + p.message(lang))
+        if parsed.errors:
+            self.summary.setText(self.tr("Refused: %1 error(s); nothing will be imported.")
+                                 .replace("%1", str(len(parsed.errors))))
+        else:
+            self.summary.setText(self.tr("%1 rate(s) would be imported.").replace("%1", str(len(parsed.rates))))
+        self.import_button.setEnabled(not parsed.errors)
+
     def commit(self) -> None:
         from lei_desktop.services import imports
 
+        if self.kind_combo.currentData() == "rates" and self.preview is not None:
+            try:
+                imports.commit_rates(self.ctx.store, self.preview)
+            except LeiError as exc:
+                self.summary.setText(exc.message(self.ctx.lang))
+                return
+            signal = getattr(self.ctx, "data_changed", None)
+            if signal is not None:
+                signal.emit("rate")
+            self.accept()
+            return
         if self.preview is None or not self.preview.ok:
             return
         try:

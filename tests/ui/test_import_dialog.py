@@ -69,3 +69,19 @@ def test_csv_with_a_mapping_file(qtbot, loaded_store, tmp_path):
     d.import_button.click()
     assert sum(Decimal(d.table.item(r, 3).text()) for r in range(2)) == Decimal("1550.50")
     assert len(d.result_refs) == 2
+
+
+def test_rates_from_the_rates_page_dialog(qtbot, loaded_store, tmp_path):
+    from lei_desktop.services import rates
+    from lei_desktop.ui.import_dialog import ImportDialog
+
+    f = tmp_path / "fx.csv"
+    f.write_text("date,currency,rate,per,source\n2026-06-01,100JPY,4.5012,,CFETS\n2026-06-01,USD,7.1,1,CFETS\n")
+    d = ImportDialog(FakeContext(loaded_store, "en"), None, path=str(f), kind="rates")
+    qtbot.addWidget(d)
+    assert d.kind_combo.currentData() == "rates" and not d.dispute_combo.isEnabled()
+    assert d.run_preview() and d.table.rowCount() == 2
+    assert [d.table.item(0, c).text() for c in range(1, 5)] == ["2026-06-01", "JPY", "4.5012", "100"]
+    d.import_button.click()
+    jpy = [r for r in rates.list_rates(loaded_store, "JPY") if r.on_date.isoformat() == "2026-06-01"]
+    assert jpy and jpy[0].per == 100 and str(jpy[0].rate) == "4.5012"
