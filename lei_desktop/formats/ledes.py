@@ -213,6 +213,11 @@ def decode(data: bytes | str) -> tuple[str, str]:
     """Text and the encoding used: UTF-8 (BOM dropped), else Windows-1252, else Latin-1."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff"), "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # "Unicode" as Windows Notepad saves it
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
@@ -363,6 +368,9 @@ def read(data: bytes | str) -> LedesFile:
     names = [n.strip().upper() for n in header.split("|")]
     # the field names are upper case except the two "...STATEorREGION" of 98BI
     names = [n.replace("STATEORREGION", "STATEorREGION") for n in names]
+    trailing_pipe = len(names) > 1 and names[-1] == ""  # "...|CLIENT_MATTER_ID|[]": some writers add one
+    if trailing_pipe:
+        names.pop()
     _check_header(fmt, header_no, names, errors, warnings)
     if errors:
         return LedesFile(fmt, errors=tuple(errors), warnings=tuple(warnings), encoding=encoding)
@@ -375,6 +383,8 @@ def read(data: bytes | str) -> LedesFile:
     checked: set[tuple] = set()
     for line_no, rec in recs[2:]:
         values = rec.split("|")
+        if trailing_pipe and len(values) == len(names) + 1 and not values[-1].strip():
+            values.pop()
         if len(values) != len(names):
             errors.append(LineProblem("ledes_field_count", line_no, found=len(values), expected=len(names)))
             continue

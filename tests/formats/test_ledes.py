@@ -187,3 +187,12 @@ def test_lowercase_types_and_header_in_another_order():
     f = ledes.read("\r\n".join(lines))
     assert f.ok and [w.code for w in f.warnings] == ["ledes_header_order"]
     assert f.invoices[0].invoice_number == "96542"
+
+
+def test_utf16_and_a_trailing_pipe_on_every_line():
+    text = (DATA / "canonical_1998b.txt").read_bytes().decode("utf-8")
+    f = ledes.read(text.encode("utf-16"))
+    assert f.ok and f.invoices[0].lines_total == Decimal("1684.45")
+    piped = text.replace("[]\r\n", "|[]\r\n").replace("LEDES1998B|[]", "LEDES1998B[]")
+    f = ledes.read(piped)
+    assert f.ok and f.invoices[0].lines_total == Decimal("1684.45")
