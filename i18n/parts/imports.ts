@@ -36,6 +36,10 @@
             <translation>映射文件…</translation>
         </message>
         <message>
+            <source>Edit mapping…</source>
+            <translation>编辑映射…</translation>
+        </message>
+        <message>
             <source>Preview</source>
             <translation>预览</translation>
         </message>
@@ -134,6 +138,97 @@
         <message>
             <source>%1 rate(s) would be imported.</source>
             <translation>将导入 %1 条汇率。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingDialog</name>
+        <message>
+            <source>CSV column mapping</source>
+            <translation>CSV 列映射</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Payee</source>
+            <translation>收款方</translation>
+        </message>
+        <message>
+            <source>Invoice number</source>
+            <translation>发票号</translation>
+        </message>
+        <message>
+            <source>Invoice date</source>
+            <translation>发票日期</translation>
+        </message>
+        <message>
+            <source>Paid on</source>
+            <translation>付款日期</translation>
+        </message>
+        <message>
+            <source>Description (Chinese)</source>
+            <translation>中文说明</translation>
+        </message>
+        <message>
+            <source>Description (English)</source>
+            <translation>英文说明</translation>
+        </message>
+        <message>
+            <source>UTBMS code</source>
+            <translation>UTBMS 代码</translation>
+        </message>
+        <message>
+            <source>Insured's own staff</source>
+            <translation>被保险人自有员工</translation>
+        </message>
+        <message>
+            <source>Decimal mark:</source>
+            <translation>小数点：</translation>
+        </message>
+        <message>
+            <source>Date order:</source>
+            <translation>日期顺序：</translation>
+        </message>
+        <message>
+            <source>Default currency:</source>
+            <translation>默认币种：</translation>
+        </message>
+        <message>
+            <source>Default category:</source>
+            <translation>默认类别：</translation>
+        </message>
+        <message>
+            <source>First line is a header:</source>
+            <translation>第一行为表头：</translation>
+        </message>
+        <message>
+            <source>Save as (name):</source>
+            <translation>保存为（名称）：</translation>
+        </message>
+        <message>
+            <source>Year first (2026-04-01)</source>
+            <translation>年在前（2026-04-01）</translation>
+        </message>
+        <message>
+            <source>Day/month/year (01/04/2026)</source>
+            <translation>日/月/年（01/04/2026）</translation>
+        </message>
+        <message>
+            <source>Month/day/year (04/01/2026)</source>
+            <translation>月/日/年（04/01/2026）</translation>
         </message>
     </context>
     <context>

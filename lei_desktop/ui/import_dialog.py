@@ -66,8 +66,13 @@ class ImportDialog(QDialog):
         self.mapping_combo.setEditable(True)
         self.mapping_button = QPushButton()
         self.mapping_button.clicked.connect(self.browse_mapping)
+        self.edit_mapping_button = QPushButton()
+        self.edit_mapping_button.setObjectName("import_edit_mapping")
+        self.edit_mapping_button.clicked.connect(self.edit_mapping)
+        self.mapping_override = None  # a mapping edited here and not saved under a name
         mapping_row = QHBoxLayout()
         mapping_row.addWidget(self.mapping_combo, 1)
+        mapping_row.addWidget(self.edit_mapping_button)
         mapping_row.addWidget(self.mapping_button)
 
         self.form = QFormLayout()
@@ -131,6 +136,7 @@ class ImportDialog(QDialog):
         self.currency_label.setText(self.tr("Currency (LEDES 1998B):"))
         self.mapping_label.setText(self.tr("Column mapping (CSV):"))
         self.mapping_button.setText(self.tr("Mapping file…"))
+        self.edit_mapping_button.setText(self.tr("Edit mapping…"))
         self.preview_button.setText(self.tr("Preview"))
         self.import_button.setText(self.tr("Import"))
         for i, text in enumerate((self.tr("LEDES invoice"), self.tr("CSV of expenses"),
@@ -190,6 +196,7 @@ class ImportDialog(QDialog):
         kind = self.kind_combo.currentData()
         self.mapping_combo.setEnabled(kind == "csv")
         self.mapping_button.setEnabled(kind == "csv")
+        self.edit_mapping_button.setEnabled(kind == "csv")
         self.currency_combo.setEnabled(kind == "ledes")
         self.dispute_combo.setEnabled(kind != "rates")
         self._clear()
@@ -216,6 +223,37 @@ class ImportDialog(QDialog):
         if path:
             self.mapping_combo.setEditText(path)
 
+    def edit_mapping(self) -> bool:
+        """Open the mapping editor on the file's header; True when a mapping was chosen."""
+        from lei_desktop.services import imports
+        from lei_desktop.ui.mapping_dialog import MappingDialog, header_of
+
+        try:
+            header = header_of(Path(self.path_edit.text().strip()).read_bytes())
+        except OSError:
+            header = []
+        current, name = self.mapping_override, self.mapping_combo.currentText().strip()
+        if name:
+            try:
+                current = imports.resolve_mapping(self.ctx.store, name)
+            except LeiError:
+                current = None
+        dialog = MappingDialog(self.ctx, self, header=header, mapping=current,
+                               name=name if name and not name.lower().endswith(".json") else "")
+        self.mapping_dialog = dialog  # for tests
+        if not dialog.exec():
+            return False
+        if dialog.saved_name:
+            if self.mapping_combo.findData(dialog.saved_name) < 0:
+                self.mapping_combo.addItem(dialog.saved_name, dialog.saved_name)
+            self.mapping_combo.setEditText(dialog.saved_name)
+            self.mapping_override = None
+        else:
+            self.mapping_override = dialog.mapping()
+            self.mapping_combo.setEditText("")
+        self._clear()
+        return True
+
     def currency(self) -> str | None:
         text = self.currency_combo.currentText().strip()
         if self.currency_combo.currentIndex() == 0 and text == self.currency_combo.itemText(0):
@@ -240,7 +278,11 @@ class ImportDialog(QDialog):
             return not self.preview.errors
         try:
             if self.kind_combo.currentData() == "csv":
-                mapping = imports.resolve_mapping(self.ctx.store, self.mapping_combo.currentText().strip())
+                chosen = self.mapping_combo.currentText().strip()
+                if self.mapping_override is not None and not chosen:
+                    mapping = self.mapping_override
+                else:
+                    mapping = imports.resolve_mapping(self.ctx.store, chosen)
                 self.preview = imports.preview_csv(self.ctx.store, data, dispute, mapping, filename=path.name)
             else:
                 self.preview = imports.preview_ledes(self.ctx.store, data, dispute, currency=self.currency(),

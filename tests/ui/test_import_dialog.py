@@ -85,3 +85,37 @@ def test_rates_from_the_rates_page_dialog(qtbot, loaded_store, tmp_path):
     d.import_button.click()
     jpy = [r for r in rates.list_rates(loaded_store, "JPY") if r.on_date.isoformat() == "2026-06-01"]
     assert jpy and jpy[0].per == 100 and str(jpy[0].rate) == "4.5012"
+
+
+def test_mapping_editor_guesses_columns_saves_and_is_reused(qtbot, loaded_store, tmp_path, monkeypatch):
+    from lei_desktop.services import imports
+    from lei_desktop.ui import mapping_dialog
+    from lei_desktop.ui.import_dialog import ImportDialog
+
+    data = tmp_path / "bank.csv"
+    data.write_bytes("日期,金额,币种,类别,收款方\n2026/4/1,\"1,234.50\",USD,律师费,Smith & Lee\n".encode("gb18030"))
+
+    def accept_after_naming(self):
+        assert self.combos["amount"].currentData() == "金额" and self.combos["paid_on"].currentData() == "日期"
+        self.name_edit.setText("bank")
+        self.save()
+        return self.result()
+
+    monkeypatch.setattr(mapping_dialog.MappingDialog, "exec", accept_after_naming)
+    d = ImportDialog(FakeContext(loaded_store, "zh"), None, dispute="D1", path=str(data))
+    qtbot.addWidget(d)
+    assert d.edit_mapping()
+    assert imports.list_mappings(loaded_store) == ["bank"] and d.mapping_combo.currentText() == "bank"
+    assert d.run_preview()
+    e = d.preview.rows[0].expense
+    assert (e.amount, e.currency, e.category, e.payee, e.paid_on.isoformat()) == (
+        Decimal("1234.50"), "USD", "attorney_fees", "Smith & Lee", "2026-04-01")
+
+
+def test_mapping_editor_names_what_is_missing(qtbot, loaded_store):
+    from lei_desktop.ui.mapping_dialog import MappingDialog
+
+    m = MappingDialog(FakeContext(loaded_store, "en"), None, header=["when", "what"])
+    qtbot.addWidget(m)
+    m.save()
+    assert m.result() != m.DialogCode.Accepted and "columns" in m.message.text()
