@@ -94,6 +94,7 @@ class ImportDialog(QDialog):
         self.table.setObjectName("import_rows")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
         self.problems = QListWidget()
         self.problems.setObjectName("import_problems")
         self.problems.setMaximumHeight(140)
