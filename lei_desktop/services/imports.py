@@ -389,6 +389,10 @@ def _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing
             if not warned_guess:
                 warnings.append(LineProblem("imp_currency_guessed", 0, "currency", currency=cur, country=forum))
                 warned_guess = True
+        if inv.invoice_total is not None:
+            _, problem = _fit(inv.invoice_total, cur, inv.first_line, "INVOICE_TOTAL")
+            if problem:
+                errors.append(problem)
         summaries.append(InvoiceSummary(inv.law_firm_id, inv.invoice_number, inv.invoice_date, cur,
                                         inv.invoice_total, inv.lines_total, len(inv.lines), inv.first_line,
                                         parsed.format))

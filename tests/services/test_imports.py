@@ -258,3 +258,9 @@ def test_repeat_is_refused_after_a_scenario_round_trip(loaded_store, tmp_path):
         scenario.load(other, out)
         p = imports.preview_ledes(other, ledes_bytes("canonical_1998b.txt"), "D1", currency="USD")
         assert [e.code for e in p.errors] == ["imp_duplicate_invoice"]
+
+
+def test_invoice_total_too_precise_is_refused_in_the_preview(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").replace(b"|1684.45|", b"|1684.455|")
+    p = imports.preview_ledes(loaded_store, raw, "D1", currency="USD")
+    assert not p.ok and p.errors[0].column == "INVOICE_TOTAL" and p.errors[0].code == "money_precision"
