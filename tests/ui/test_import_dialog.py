@@ -119,3 +119,33 @@ def test_mapping_editor_names_what_is_missing(qtbot, loaded_store):
     qtbot.addWidget(m)
     m.save()
     assert m.result() != m.DialogCode.Accepted and "columns" in m.message.text()
+
+
+def test_expenses_page_import_shows_the_new_rows(qtbot, loaded_store, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from lei_desktop.ui import import_dialog
+    from lei_desktop.ui.context import UiContext
+    from lei_desktop.ui.pages.expenses import ExpensesPage
+
+    ctx = UiContext(loaded_store, "en", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    page = ExpensesPage(ctx)
+    qtbot.addWidget(page)
+    seen = {}
+
+    def preview_and_import(self):
+        seen["dispute"] = self.dispute_combo.currentData()
+        self.path_edit.setText(str(LEDES / "canonical_1998b.txt"))
+        self.currency_combo.setEditText("USD")
+        assert self.run_preview()
+        self.commit()
+        return self.result()
+
+    monkeypatch.setattr(import_dialog.ImportDialog, "exec", preview_and_import)
+    before = count(loaded_store)
+    page.import_file()
+    assert count(loaded_store) == before + 5 and seen["dispute"] == "D1"
+    model = page.model
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() >= before + 5
