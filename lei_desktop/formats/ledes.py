@@ -504,11 +504,13 @@ def _line_math(line: LedesLine, fmt: str, warnings: list[LineProblem]) -> None:
     if line.kind in ("F", "E"):
         if line.units is None or line.unit_cost is None:
             return
-        base = line.units * line.unit_cost + (line.adjustment or 0)
+        base = line.units * line.unit_cost + (line.adjustment or Decimal(0))
     else:  # IF / IE: units are ignored unless a flat fee gives units and a unit cost
-        flat = line.units * line.unit_cost if line.units is not None and line.unit_cost is not None else 0
-        base = flat + (line.adjustment or 0)
-    expected = round_half_up(base + (tax or 0))
+        flat = line.units * line.unit_cost if line.units is not None and line.unit_cost is not None else None
+        if flat is None and line.adjustment is None:
+            return  # only a total: nothing to check it against
+        base = (flat or Decimal(0)) + (line.adjustment or Decimal(0))
+    expected = round_half_up(base + (tax or Decimal(0)))
     if expected != round_half_up(line.total):
         warnings.append(LineProblem("ledes_line_math", line.line_no, "LINE_ITEM_TOTAL",
                                     expected=_fmt(expected), total=_fmt(line.total),

@@ -129,3 +129,80 @@ def test_a_refused_csv_file_imports_nothing(loaded_store, text):
         assert n() == before
     else:
         assert p.ok and n() == before + len(result.refs)
+
+
+NARRATIVE = st.text(st.characters(blacklist_characters="|\r\n\x85\u2028\u2029", blacklist_categories=("Cs",)),
+                    max_size=40)
+CENTS = st.integers(-10**9, 10**9)
+
+
+@st.composite
+def invoices(draw):
+    """A well-formed 1998B file: a few invoices with random lines, narratives and line ends."""
+    from decimal import Decimal
+
+    w = ledes.writer()
+    expected = []
+    for inv in range(draw(st.integers(1, 3))):
+        lines = []
+        for n in range(draw(st.integers(1, 6))):
+            kind = draw(st.sampled_from(["F", "E", "IF", "IE"]))
+            total = Decimal(draw(CENTS)).scaleb(-2)
+            lines.append((n + 1, kind, total, draw(NARRATIVE)))
+        invoice_total = sum((t for _, _, t, _ in lines), Decimal(0))
+        for number, kind, total, text in lines:
+            w.add(INVOICE_DATE="20260131", INVOICE_NUMBER=f"INV-{inv}", CLIENT_ID="C", LAW_FIRM_MATTER_ID="M",
+                  INVOICE_TOTAL=str(invoice_total), LINE_ITEM_NUMBER=str(number), LINE_ITEM_TOTAL=str(total),
+                  LINE_ITEM_EXPENSE_CODE="E112" if kind == "E" else "", LINE_ITEM_DESCRIPTION=text,
+                  LAW_FIRM_ID="FIRM", **{"EXP/FEE/INV_ADJ_TYPE": kind})
+        expected.append((f"INV-{inv}", invoice_total, [(k, t, d) for _, k, t, d in lines]))
+    newline = draw(st.sampled_from(["\r\n", "\n", "\r", "", "  \n"]))
+    return w.text(newline), expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(invoices())
+def test_well_formed_files_read_back_exactly(case):
+    text, expected = case
+    f = ledes.read(text.encode("utf-8"))
+    assert f.ok, [e.message() for e in f.errors]
+    assert [w.code for w in f.warnings] == []
+    got = [(i.invoice_number, i.invoice_total, [(ln.kind, ln.total, ln.description) for ln in i.lines])
+           for i in f.invoices]
+    assert got == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.dates(), CENTS, NARRATIVE.map(lambda t: t.replace("\x00", ""))), min_size=1, max_size=8),
+       st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]), st.sampled_from([",", ";", "\t"]),
+       st.sampled_from([".", ","]), st.sampled_from(["ymd", "dmy", "mdy"]))
+def test_written_csv_reads_back_exactly(rows, encoding, delimiter, decimal, order):
+    import csv
+    import io
+    from decimal import Decimal
+
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=delimiter)
+    w.writerow(["date", "amount", "memo"])
+    for day, cents, memo in rows:
+        amount = format(Decimal(cents).scaleb(-2), "f")
+        if decimal == ",":
+            amount = amount.replace(".", ",")
+        written = {"ymd": day.strftime("%Y-%m-%d"), "dmy": day.strftime("%d/%m/%Y"),
+                   "mdy": day.strftime("%m/%d/%Y")}[order]
+        if day.year < 1000:
+            written = day.isoformat() if order == "ymd" else written
+        w.writerow([written, amount, memo])
+    mapping = csv_import.CsvMapping.from_dict({"columns": {"paid_on": "date", "amount": "amount",
+                                                           "description_en": "memo"},
+                                               "decimal": decimal, "date_order": order, "delimiter": delimiter})
+    try:
+        data = out.getvalue().encode(encoding)
+    except UnicodeEncodeError:
+        return  # GB18030 covers all of Unicode, but lone surrogates cannot be written at all
+    f = csv_import.read(data, mapping)
+    if any(day.year < 1000 for day, _, _ in rows):
+        return  # 4-digit years only
+    assert not f.errors, [e.message() for e in f.errors]
+    got = [(r.get("paid_on"), r.get("amount"), r.get("description_en") or "") for r in f.rows]
+    assert got == [(d, Decimal(c).scaleb(-2), m) for d, c, m in rows]  # NUL bytes are dropped, so none here
