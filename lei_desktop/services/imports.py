@@ -63,8 +63,8 @@ register(
         ),
         "imp_zero_line": ("金额为零，未导入", "amount is zero; not imported"),
         "imp_unknown_expense_code": (
-            "UTBMS 费用代码 “{code}” 未知，归入“{category_zh}”",
-            "UTBMS expense code '{code}' is unknown; filed under '{category_en}'",
+            "UTBMS 费用代码 “{utbms}” 未知，归入“{category_zh}”",
+            "UTBMS expense code '{utbms}' is unknown; filed under '{category_en}'",
         ),
         "imp_ie_split": (
             "发票级费用调整 {amount} 按各类费用金额比例分摊到：{categories_zh}",
@@ -407,7 +407,7 @@ def _expense_category(line: ledes.LedesLine, warnings: list) -> str:
     found = cats.utbms(line.expense_code)
     if found is None:
         warnings.append(LineProblem("imp_unknown_expense_code", line.line_no, "LINE_ITEM_EXPENSE_CODE",
-                                    code=line.expense_code, **_labels("other")))
+                                    utbms=line.expense_code or "''", **_labels("other")))
         return "other"
     return found.category
 

@@ -206,3 +206,48 @@ def test_written_csv_reads_back_exactly(rows, encoding, delimiter, decimal, orde
     assert not f.errors, [e.message() for e in f.errors]
     got = [(r.get("paid_on"), r.get("amount"), r.get("description_en") or "") for r in f.rows]
     assert got == [(d, Decimal(c).scaleb(-2), m) for d, c, m in rows]  # NUL bytes are dropped, so none here
+
+
+_INVOICE_NUMBERS = __import__("itertools").count(1)
+
+
+@st.composite
+def mixed_invoice(draw):
+    """One invoice with fee, expense (several UTBMS codes) and adjustment lines."""
+    from decimal import Decimal
+
+    w = ledes.writer()
+    firm = "FIRM"  # the test gives each example its own invoice number
+    lines = []
+    for n in range(draw(st.integers(1, 8))):
+        kind = draw(st.sampled_from(["F", "E", "E", "IF", "IE"]))
+        cents = draw(st.integers(-10**7, 10**7).filter(lambda c: c != 0))
+        code = draw(st.sampled_from(["E101", "E110", "E112", "E119", "E124", "E999", ""])) if kind == "E" else ""
+        lines.append((n + 1, kind, Decimal(cents).scaleb(-2), code))
+    total = sum((t for _, _, t, _ in lines), Decimal(0))
+    for number, kind, amount, code in lines:
+        w.add(INVOICE_DATE="20260131", INVOICE_NUMBER="INV", CLIENT_ID="C", LAW_FIRM_MATTER_ID="M",
+              INVOICE_TOTAL=str(total), LINE_ITEM_NUMBER=str(number), LINE_ITEM_TOTAL=str(amount),
+              LINE_ITEM_EXPENSE_CODE=code, LAW_FIRM_ID=firm, **{"EXP/FEE/INV_ADJ_TYPE": kind})
+    return w.text(), total, lines
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=mixed_invoice())
+def test_imported_expenses_add_up_to_the_invoice(loaded_store, case):
+    from decimal import Decimal
+
+    from lei_desktop.services import expenses, imports
+
+    text, total, lines = case
+    text = text.replace("|INV|", f"|INV-{next(_INVOICE_NUMBERS)}|")
+    p = imports.preview_ledes(loaded_store, text.encode(), "D1", currency="USD")
+    assert not p.errors, [e.message() for e in p.errors]
+    result = imports.commit(loaded_store, p)
+    created = [e for e in expenses.list_expenses(loaded_store, "D1") if e.ref in set(result.refs)]
+    assert sum((e.amount for e in created), Decimal(0)) == total
+    fees = sum((t for _, k, t, _ in lines if k in ("F", "IF")), Decimal(0))
+    assert sum((r.expense.amount for r in p.rows if r.kind in ("F", "IF")), Decimal(0)) == fees
+    assert all(r.expense.category == "attorney_fees" for r in p.rows if r.kind in ("F", "IF"))
+    expense_lines = sum((t for _, k, t, _ in lines if k in ("E", "IE")), Decimal(0))
+    assert sum((r.expense.amount for r in p.rows if r.kind in ("E", "IE")), Decimal(0)) == expense_lines

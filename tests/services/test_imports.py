@@ -265,3 +265,15 @@ def test_invoice_total_too_precise_is_refused_in_the_preview(loaded_store):
     raw = ledes_bytes("canonical_1998b.txt").replace(b"|1684.45|", b"|1684.455|")
     p = imports.preview_ledes(loaded_store, raw, "D1", currency="USD")
     assert not p.ok and p.errors[0].column == "INVOICE_TOTAL" and p.errors[0].code == "money_precision"
+
+
+def test_unknown_expense_code_and_a_bare_discount_total(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").decode()
+    raw = raw.replace("|E111|", "|E999|")  # not an ABA expense code
+    raw = raw.replace("|3|F|0.20|0|40|", "|3|IF|||40|")  # an adjustment line that gives only its total
+    p = imports.preview_ledes(loaded_store, raw.encode(), "D1", currency="USD")
+    assert p.ok, [e.message() for e in p.errors]
+    warning = next(w for w in p.warnings if w.code == "imp_unknown_expense_code")
+    assert "E999" in warning.message("en") and "其他" in warning.message("zh")
+    meals = next(r.expense for r in p.rows if r.expense.utbms_code == "E999")
+    assert meals.category == "other" and meals.amount == Decimal("24.95")
