@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -110,7 +111,9 @@ def register_fonts(app) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Show the window at once; open the store (imports, migration, demo data) on a worker thread."""
     args = parse_args(argv)
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from lei_desktop.ui import i18n
@@ -127,8 +130,6 @@ def main(argv: list[str] | None = None) -> int:
     target = db_target(args)
     lock = acquire_lock(target)
     if lock is None:
-        from PySide6.QtCore import QCoreApplication
-
         msg = QCoreApplication.translate(
             "App", "This database is already open in another lei_desktop window:\n%1\n"
             "Switch to that window, or close it first.").replace("%1", str(target))
@@ -137,25 +138,44 @@ def main(argv: list[str] | None = None) -> int:
             QMessageBox.critical(None, QCoreApplication.translate("App", "Already open"), msg)
         return 1
     try:
-        store = open_store(args)
-        ctx = UiContext(store, lang, settings)
         if args.screenshots:
+            store = open_store(args)
             from lei_desktop.ui.screenshots import take_screenshots
 
-            take_screenshots(ctx, Path(args.screenshots))
+            take_screenshots(UiContext(store, lang, settings), Path(args.screenshots))
             store.close()
             return 0
         from lei_desktop.ui.main_window import MainWindow
 
+        ctx = UiContext(None, lang, settings)
         window = MainWindow(ctx)
         window.show()
-        from lei_desktop.services import enrolment
+        bench = os.environ.get("LEI_EXIT_ON_FIRST_WINDOW")
+        if bench == "shown":  # start-up benchmark: the window is on screen
+            app.processEvents()
+            return 0
 
-        if enrolment.get_company(store) is None:
-            window.open_wizard()
+        def ready(store) -> None:
+            ctx.store = store
+            window.build_pages()
+            if bench:
+                app.quit()
+                return
+            from lei_desktop.services import enrolment
+
+            if enrolment.get_company(store) is None:
+                QTimer.singleShot(0, window.open_wizard)
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.critical(window, QCoreApplication.translate("App", "Cannot open the database"),
+                                 f"{target}\n\n{ctx.error_text(exc)}")
+            app.exit(1)
+
+        ctx.run_in_thread(lambda: open_store(args), ready, failed)
         code = app.exec()
         ctx.wait_idle()
-        store.close()
+        if ctx.store is not None:
+            ctx.store.close()
         return code
     finally:
         lock.unlock()

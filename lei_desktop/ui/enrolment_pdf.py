@@ -15,10 +15,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 CANDIDATES = ("export_enrolment_form", "export_enrolment", "export", "write_enrolment_form", "write")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EnrolmentPdf", text)
-
-
 def exporter():
     """The function ``f(store, out_path)`` writing the enrolment PDF, or None when not available."""
     try:
@@ -35,22 +31,22 @@ def exporter():
 def offer_enrolment_pdf(ctx, parent, default_name: str = "enrolment.pdf") -> None:
     fn = exporter()
     if fn is None:
-        QMessageBox.information(parent, _t("Enrolment PDF"), _t(
+        QMessageBox.information(parent, QCoreApplication.translate("EnrolmentPdf", "Enrolment PDF"), QCoreApplication.translate("EnrolmentPdf",
             "The enrolment PDF is not part of this build yet. The enrolment itself is saved; "
             "the form can be produced later from Company & enrolment."))
         return
     from lei_desktop.services import enrolment
 
     if enrolment.get_company(ctx.store) is None:
-        QMessageBox.information(parent, _t("Enrolment PDF"), _t("Save the company profile first."))
+        QMessageBox.information(parent, QCoreApplication.translate("EnrolmentPdf", "Enrolment PDF"), QCoreApplication.translate("EnrolmentPdf", "Save the company profile first."))
         return
-    path, _ = QFileDialog.getSaveFileName(parent, _t("Save the enrolment PDF"), default_name, _t("PDF (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("EnrolmentPdf", "Save the enrolment PDF"), default_name, QCoreApplication.translate("EnrolmentPdf", "PDF (*.pdf)"))
     if not path:
         return
 
     def done(_result) -> None:
-        answer = QMessageBox.question(parent, _t("Enrolment PDF"),
-                                      _t("Saved %1.\nOpen its folder?").replace("%1", path))
+        answer = QMessageBox.question(parent, QCoreApplication.translate("EnrolmentPdf", "Enrolment PDF"),
+                                      QCoreApplication.translate("EnrolmentPdf", "Saved %1.\nOpen its folder?").replace("%1", path))
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 

@@ -49,6 +49,7 @@ class Form(QWidget):
     """Fields laid out in a QFormLayout; ``values()`` gives strings/bools/lists keyed like the JSON."""
 
     changed = Signal()
+    submitted = Signal()  # Enter in a one-line field
 
     def __init__(self, fields: Sequence[Field], parent=None) -> None:
         super().__init__(parent)
@@ -114,6 +115,7 @@ class Form(QWidget):
             if f.placeholder:
                 w.setPlaceholderText(f.placeholder)
             w.textChanged.connect(self._touched)
+            w.returnPressed.connect(self.submitted)
         w.setObjectName(f"field_{f.key}")
         return w
 

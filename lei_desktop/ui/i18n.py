@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from lei_desktop.domain.money import minor_units
 from lei_desktop.paths import i18n_dir
@@ -84,9 +84,11 @@ def install(lang: str) -> bool:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    _current = lang
     for tr in _installed:
         app.installTranslator(tr)
-    _current = lang
+    # deliver the LanguageChange events now, so every widget has retranslated when this returns
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return ok
 
 

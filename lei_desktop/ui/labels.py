@@ -7,34 +7,30 @@ from PySide6.QtCore import QCoreApplication
 from lei_desktop.domain import categories
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def ip_type(code: str) -> str:
     return {
-        "patent": _t("Patent"),
-        "trademark": _t("Trademark"),
-        "copyright": _t("Copyright"),
-        "trade_secret": _t("Trade secret"),
+        "patent": QCoreApplication.translate("Labels", "Patent"),
+        "trademark": QCoreApplication.translate("Labels", "Trademark"),
+        "copyright": QCoreApplication.translate("Labels", "Copyright"),
+        "trade_secret": QCoreApplication.translate("Labels", "Trade secret"),
     }.get(code, code)
 
 
 def role(code: str) -> str:
-    return {"defendant": _t("Defendant"), "plaintiff": _t("Plaintiff")}.get(code, code)
+    return {"defendant": QCoreApplication.translate("Labels", "Defendant"), "plaintiff": QCoreApplication.translate("Labels", "Plaintiff")}.get(code, code)
 
 
 def fx_basis(code: str) -> str:
-    return {"payment_date": _t("Rate on the payment date"), "invoice_date": _t("Rate on the invoice date")}.get(
+    return {"payment_date": QCoreApplication.translate("Labels", "Rate on the payment date"), "invoice_date": QCoreApplication.translate("Labels", "Rate on the invoice date")}.get(
         code, code)
 
 
 def eligibility(code: str) -> str:
     return {
-        "registered_in_beijing": _t("Registered address in Beijing"),
-        "no_violations_2y": _t("No record of violations in the last 2 years"),
-        "not_on_credit_china_list": _t("Not listed for dishonesty on Credit China (信用中国)"),
-        "sells_overseas": _t("Sells the insured products overseas during the policy period"),
+        "registered_in_beijing": QCoreApplication.translate("Labels", "Registered address in Beijing"),
+        "no_violations_2y": QCoreApplication.translate("Labels", "No record of violations in the last 2 years"),
+        "not_on_credit_china_list": QCoreApplication.translate("Labels", "Not listed for dishonesty on Credit China (信用中国)"),
+        "sells_overseas": QCoreApplication.translate("Labels", "Sells the insured products overseas during the policy period"),
     }.get(code, code)
 
 
@@ -43,4 +39,4 @@ def category(code: str, lang: str) -> str:
 
 
 def yes_no(value: bool) -> str:
-    return _t("Yes") if value else _t("No")
+    return QCoreApplication.translate("Labels", "Yes") if value else QCoreApplication.translate("Labels", "No")

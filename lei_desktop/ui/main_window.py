@@ -65,16 +65,9 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(150)
         self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
-        for page_id, module_name, class_name in PAGES:
-            cls = load_page_class(module_name, class_name)
-            if cls is None:
-                continue
-            page = cls(ctx, self)
-            self.pages[page_id] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, page_id)
-            self.nav.addItem(item)
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
         self.nav.currentRowChanged.connect(self._on_nav)
         split = QSplitter()
         split.addWidget(self.nav)
@@ -86,13 +79,35 @@ class MainWindow(QMainWindow):
         self.status_company = QLabel()
         self.statusBar().addWidget(self.status_company, 1)
         self.statusBar().addPermanentWidget(self.status_db)
+        self.view_actions: list[QAction] = []
         self._build_menus()
-        self.retranslate()
         ctx.data_changed.connect(self._on_data_changed)
+        self.resize(1200, 780)
+        if ctx.store is not None:
+            self.build_pages()
+        else:  # the store opens off the GUI thread; app.py calls build_pages() when it is ready
+            self.retranslate()
+
+    def build_pages(self) -> None:
+        """Create every available page (needs ``ctx.store``)."""
+        for page_id, module_name, class_name in PAGES:
+            cls = load_page_class(module_name, class_name)
+            if cls is None:
+                continue
+            page = cls(self.ctx, self)
+            self.pages[page_id] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, page_id)
+            self.nav.addItem(item)
+            act = QAction(self)
+            act.setShortcut(QKeySequence(f"Ctrl+{len(self.view_actions) + 1}"))
+            act.triggered.connect(lambda _=False, pid=page_id: self.show_page(pid))
+            self.menu_view.addAction(act)
+            self.view_actions.append(act)
+        self.retranslate()
         if self.nav.count():
             self.nav.setCurrentRow(0)
-        self.resize(1200, 780)
-        self.update_status()
 
     # -- navigation ------------------------------------------------------------------------------
     def page_ids(self) -> list[str]:
@@ -160,13 +175,6 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_quit)
 
         self.menu_view = mb.addMenu("")
-        self.view_actions: list[QAction] = []
-        for i in range(self.nav.count()):
-            act = QAction(self)
-            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            act.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
-            self.menu_view.addAction(act)
-            self.view_actions.append(act)
 
         self.menu_settings = mb.addMenu("")
         self.menu_lang = self.menu_settings.addMenu("")
@@ -191,6 +199,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Overseas IP legal-expenses insurance — claims"))
+        self.loading.setText(self.tr("Opening the database…"))
         for i in range(self.nav.count()):
             item = self.nav.item(i)
             item.setText(self.page_title(item.data(Qt.ItemDataRole.UserRole)))
@@ -218,6 +227,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def update_status(self) -> None:
+        if self.ctx.store is None:
+            return
         from lei_desktop.services import enrolment
 
         try:
@@ -236,7 +247,7 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         if lang == self.ctx.lang:
             return
-        self.ctx.lang = lang
+        self.ctx.lang = lang  # set first: pages read it while they retranslate
         i18n.install(lang)
         i18n.remember(self.ctx.settings, lang)
         self.ctx.language_changed.emit(lang)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -42,20 +42,19 @@ def company_values(c) -> dict:
 
 
 def company_form_labels(w: QWidget) -> dict[str, str]:
-    tr = w.tr
     return {
-        "name_zh": tr("Name (Chinese)"),
-        "name_en": tr("Name (English)"),
-        "uscc": tr("Unified social credit code"),
-        "uscc_override": tr("Reason to accept a non-conforming code"),
-        "registered_address_zh": tr("Registered address (Chinese)"),
-        "registered_address_en": tr("Registered address (English)"),
-        "contact_name": tr("Contact person"),
-        "contact_phone": tr("Contact phone"),
-        "contact_email": tr("Contact e-mail"),
-        "overseas_revenue_share": tr("Overseas share of revenue (0–1)"),
-        "export_markets": tr("Export markets (country codes)"),
-        "products": tr("Products sold overseas"),
+        "name_zh": QCoreApplication.translate("CompanyForm", "Name (Chinese)"),
+        "name_en": QCoreApplication.translate("CompanyForm", "Name (English)"),
+        "uscc": QCoreApplication.translate("CompanyForm", "Unified social credit code"),
+        "uscc_override": QCoreApplication.translate("CompanyForm", "Reason to accept a non-conforming code"),
+        "registered_address_zh": QCoreApplication.translate("CompanyForm", "Registered address (Chinese)"),
+        "registered_address_en": QCoreApplication.translate("CompanyForm", "Registered address (English)"),
+        "contact_name": QCoreApplication.translate("CompanyForm", "Contact person"),
+        "contact_phone": QCoreApplication.translate("CompanyForm", "Contact phone"),
+        "contact_email": QCoreApplication.translate("CompanyForm", "Contact e-mail"),
+        "overseas_revenue_share": QCoreApplication.translate("CompanyForm", "Overseas share of revenue (0–1)"),
+        "export_markets": QCoreApplication.translate("CompanyForm", "Export markets (country codes)"),
+        "products": QCoreApplication.translate("CompanyForm", "Products sold overseas"),
     }
 
 
@@ -178,9 +177,11 @@ class CompanyPage(BasePage):
         self.save_btn.clicked.connect(self.save)
         buttons.addWidget(self.save_btn)
         outer.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.form.widgets["uscc"].textChanged.connect(self.uscc_status.check)
         self.form.changed.connect(self.validate)
+        self.form.submitted.connect(self.save)
         self.elig.boxes["registered_in_beijing"].toggled.connect(self._elig_touched)
         for cb in self.elig.boxes.values():
             cb.toggled.connect(self._elig_touched)

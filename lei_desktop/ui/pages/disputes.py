@@ -63,6 +63,7 @@ class ConsentsPanel(RecordsPage):
 
     page_id = "consents"
     kind = "consent"
+    own_shortcuts = False
     fields = CONSENT_FIELDS
 
     def __init__(self, ctx, parent=None) -> None:
@@ -80,10 +81,9 @@ class ConsentsPanel(RecordsPage):
         self.retranslate_common()
 
     def form_labels(self) -> dict[str, str]:
-        tr = self.tr
-        return {"ref": tr("Reference"), "letter_ref": tr("Letter reference"), "granted_on": tr("Granted on"),
-                "categories": tr("Cost categories"), "cap": tr("Cap (CNY)"), "scope_zh": tr("Scope (Chinese)"),
-                "scope_en": tr("Scope (English)")}
+        return {"ref": self.tr("Reference"), "letter_ref": self.tr("Letter reference"), "granted_on": self.tr("Granted on"),
+                "categories": self.tr("Cost categories"), "cap": self.tr("Cap (CNY)"), "scope_zh": self.tr("Scope (Chinese)"),
+                "scope_en": self.tr("Scope (English)")}
 
     def columns(self) -> list[str]:
         return [self.tr("Reference"), self.tr("Granted on"), self.tr("Categories"), self.tr("Cap")]
@@ -147,16 +147,15 @@ class DisputesPage(RecordsPage):
         self.retranslate_common()
 
     def form_labels(self) -> dict[str, str]:
-        tr = self.tr
         return {
-            "ref": tr("Reference"), "policy": tr("Policy"), "title_zh": tr("Title (Chinese)"),
-            "title_en": tr("Title (English)"), "ip_type": tr("IP type"), "role": tr("Our role"),
-            "forum_country": tr("Forum country (code)"), "forum": tr("Court or forum"),
-            "case_number": tr("Case number"), "opposing_party": tr("Opposing party"),
-            "ip_rights": tr("IP rights in suit"), "accused_products": tr("Accused products"),
-            "first_asserted_on": tr("First asserted on"), "infringement_began_on": tr("Infringement began on"),
-            "known_before_inception": tr("Known before the policy began"),
-            "notified_on": tr("Insurer notified on"),
+            "ref": self.tr("Reference"), "policy": self.tr("Policy"), "title_zh": self.tr("Title (Chinese)"),
+            "title_en": self.tr("Title (English)"), "ip_type": self.tr("IP type"), "role": self.tr("Our role"),
+            "forum_country": self.tr("Forum country (code)"), "forum": self.tr("Court or forum"),
+            "case_number": self.tr("Case number"), "opposing_party": self.tr("Opposing party"),
+            "ip_rights": self.tr("IP rights in suit"), "accused_products": self.tr("Accused products"),
+            "first_asserted_on": self.tr("First asserted on"), "infringement_began_on": self.tr("Infringement began on"),
+            "known_before_inception": self.tr("Known before the policy began"),
+            "notified_on": self.tr("Insurer notified on"),
         }
 
     def columns(self) -> list[str]:
@@ -189,6 +188,23 @@ class DisputesPage(RecordsPage):
 
     def has_unsaved(self) -> bool:
         return self.form.dirty or (hasattr(self, "consents") and self.consents.has_unsaved())
+
+    def _in_consents(self) -> bool:
+        from PySide6.QtWidgets import QApplication
+
+        focus = QApplication.focusWidget()
+        return focus is not None and self.consents.isAncestorOf(focus)
+
+    def new_record(self) -> None:
+        if hasattr(self, "consents") and self._in_consents():
+            self.consents.new_record()
+        else:
+            super().new_record()
+
+    def save(self) -> bool:
+        if hasattr(self, "consents") and self._in_consents():
+            return self.consents.save()
+        return super().save()
 
     def parse(self, values: dict):
         return dispute_from_dict(values)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from lei_desktop.domain.categories import CATEGORY_CODES
@@ -38,28 +38,27 @@ POLICY_FIELDS = [
 
 
 def policy_form_labels(w) -> dict[str, str]:
-    tr = w.tr
     return {
-        "ref": tr("Reference"),
-        "policy_number": tr("Policy number"),
-        "insurer_zh": tr("Insurer (Chinese)"),
-        "insurer_en": tr("Insurer (English)"),
-        "period_start": tr("Period start"),
-        "period_end": tr("Period end"),
-        "retroactive_date": tr("Retroactive date"),
-        "territories": tr("Covered territories"),
-        "ip_types": tr("IP types"),
-        "roles": tr("Roles"),
-        "insured_products": tr("Insured products"),
-        "deductible": tr("Deductible (CNY)"),
-        "coinsurance": tr("Insurer's share (0–1)"),
-        "per_claim_limit": tr("Limit per claim (CNY)"),
-        "aggregate_limit": tr("Aggregate limit (CNY)"),
-        "fx_basis": tr("Exchange-rate basis"),
-        "premium": tr("Premium (CNY)"),
-        "subsidy_ratio": tr("Subsidy ratio (0–1)"),
-        "subsidy_cap": tr("Subsidy cap (CNY)"),
-        "notice_days": tr("Days to notify the insurer"),
+        "ref": QCoreApplication.translate("PolicyForm", "Reference"),
+        "policy_number": QCoreApplication.translate("PolicyForm", "Policy number"),
+        "insurer_zh": QCoreApplication.translate("PolicyForm", "Insurer (Chinese)"),
+        "insurer_en": QCoreApplication.translate("PolicyForm", "Insurer (English)"),
+        "period_start": QCoreApplication.translate("PolicyForm", "Period start"),
+        "period_end": QCoreApplication.translate("PolicyForm", "Period end"),
+        "retroactive_date": QCoreApplication.translate("PolicyForm", "Retroactive date"),
+        "territories": QCoreApplication.translate("PolicyForm", "Covered territories"),
+        "ip_types": QCoreApplication.translate("PolicyForm", "IP types"),
+        "roles": QCoreApplication.translate("PolicyForm", "Roles"),
+        "insured_products": QCoreApplication.translate("PolicyForm", "Insured products"),
+        "deductible": QCoreApplication.translate("PolicyForm", "Deductible (CNY)"),
+        "coinsurance": QCoreApplication.translate("PolicyForm", "Insurer's share (0–1)"),
+        "per_claim_limit": QCoreApplication.translate("PolicyForm", "Limit per claim (CNY)"),
+        "aggregate_limit": QCoreApplication.translate("PolicyForm", "Aggregate limit (CNY)"),
+        "fx_basis": QCoreApplication.translate("PolicyForm", "Exchange-rate basis"),
+        "premium": QCoreApplication.translate("PolicyForm", "Premium (CNY)"),
+        "subsidy_ratio": QCoreApplication.translate("PolicyForm", "Subsidy ratio (0–1)"),
+        "subsidy_cap": QCoreApplication.translate("PolicyForm", "Subsidy cap (CNY)"),
+        "notice_days": QCoreApplication.translate("PolicyForm", "Days to notify the insurer"),
     }
 
 

@@ -49,9 +49,8 @@ class RatesPage(RecordsPage):
         self._count()
 
     def form_labels(self) -> dict[str, str]:
-        tr = self.tr
-        return {"date": tr("Date"), "currency": tr("Currency (ISO code)"), "rate": tr("CNY per unit(s)"),
-                "per": tr("Units (1 or 100)"), "source": tr("Source")}
+        return {"date": self.tr("Date"), "currency": self.tr("Currency (ISO code)"), "rate": self.tr("CNY per unit(s)"),
+                "per": self.tr("Units (1 or 100)"), "source": self.tr("Source")}
 
     def record_key(self, r) -> str:
         return key_of(r)
@@ -98,6 +97,12 @@ class RatesPage(RecordsPage):
 
     def parse(self, values: dict):
         return fx_rate_from_dict(values)
+
+    def save(self) -> bool:
+        ok = super().save()
+        if ok:
+            self.refresh()  # a new currency joins the filter
+        return ok
 
     def _save_one(self, obj):
         rates.save_rates(self.ctx.store, [obj])

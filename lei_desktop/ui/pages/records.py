@@ -7,7 +7,7 @@ asks first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from lei_desktop.ui.pages.base import BasePage
 class RecordsPage(BasePage):
     fields: list = []
     kind = ""  # data_changed kind
+    own_shortcuts = True
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -95,11 +96,11 @@ class RecordsPage(BasePage):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 3)
         outer.addWidget(self.split, 1)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_record)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            sc = QShortcut(QKeySequence(key), self.form, self.save)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if self.own_shortcuts:  # a panel inside another page leaves Ctrl+N / Ctrl+S to that page
+            for seq, slot in ((QKeySequence.StandardKey.New, self.new_record), (QKeySequence.StandardKey.Save, self.save)):
+                sc = QShortcut(QKeySequence(seq), self, slot)
+                sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.form.submitted.connect(self.save)  # Enter saves
 
     # -- subclass hooks --------------------------------------------------------------------------
     def columns(self) -> list[str]:
@@ -143,10 +144,10 @@ class RecordsPage(BasePage):
 
     # -- behaviour -------------------------------------------------------------------------------
     def retranslate_common(self) -> None:
-        self.new_btn.setText(self.tr("&New"))
-        self.delete_btn.setText(self.tr("&Delete"))
-        self.revert_btn.setText(self.tr("&Revert"))
-        self.save_btn.setText(self.tr("&Save"))
+        self.new_btn.setText(QCoreApplication.translate("RecordsPage", "&New"))
+        self.delete_btn.setText(QCoreApplication.translate("RecordsPage", "&Delete"))
+        self.revert_btn.setText(QCoreApplication.translate("RecordsPage", "&Revert"))
+        self.save_btn.setText(QCoreApplication.translate("RecordsPage", "&Save"))
         self.new_btn.setToolTip(QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText))
         self.form.set_labels(self.form_labels())
         self._fill_table()
@@ -154,9 +155,9 @@ class RecordsPage(BasePage):
 
     def _update_editor_title(self) -> None:
         if self.current is None:
-            self.editor_title.setText(self.tr("New record"))
+            self.editor_title.setText(QCoreApplication.translate("RecordsPage", "New record"))
         else:
-            self.editor_title.setText(self.tr("Editing %1").replace("%1", self.record_key(self.current)))
+            self.editor_title.setText(QCoreApplication.translate("RecordsPage", "Editing %1").replace("%1", self.record_key(self.current)))
 
     def refresh(self) -> None:
         key = self.record_key(self.current) if self.current is not None else None
@@ -217,7 +218,7 @@ class RecordsPage(BasePage):
         if not self.has_unsaved():
             return True
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"), self.tr("Discard the changes you have not saved?"),
+            self, QCoreApplication.translate("RecordsPage", "Unsaved changes"), QCoreApplication.translate("RecordsPage", "Discard the changes you have not saved?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Discard
@@ -267,11 +268,11 @@ class RecordsPage(BasePage):
         self.form.dirty = False
         self.current = saved
         self.message.setStyleSheet("")
-        self.message.setText(self.tr("Saved %1.").replace("%1", self.record_key(saved)))
+        self.message.setText(QCoreApplication.translate("RecordsPage", "Saved %1.").replace("%1", self.record_key(saved)))
         self.records = self.load_records()
         self._fill_table()
         self._edit(saved)
-        self.message.setText(self.tr("Saved %1.").replace("%1", self.record_key(saved)))
+        self.message.setText(QCoreApplication.translate("RecordsPage", "Saved %1.").replace("%1", self.record_key(saved)))
         self.ctx.notify(self.kind)
         return True
 
@@ -279,7 +280,7 @@ class RecordsPage(BasePage):
         if self.current is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete"), self.tr("Delete %1? This cannot be undone.").replace(
+            self, QCoreApplication.translate("RecordsPage", "Delete"), QCoreApplication.translate("RecordsPage", "Delete %1? This cannot be undone.").replace(
                 "%1", self.record_key(self.current)))
         if answer != QMessageBox.StandardButton.Yes:
             return

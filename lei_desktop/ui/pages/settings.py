@@ -46,6 +46,8 @@ class SettingsPage(BasePage):
         self.dir_value = QLabel()
         self.ver_label = QLabel()
         self.ver_value = QLabel(__version__)
+        for w, name in ((self.db_value, "db_path"), (self.dir_value, "data_dir"), (self.ver_value, "version")):
+            w.setObjectName(name)
         g.addRow(self.db_label, self.db_value)
         g.addRow(self.dir_label, self.dir_value)
         g.addRow(self.ver_label, self.ver_value)
