@@ -46,7 +46,7 @@ from lei_desktop.domain.validation import expense_from_dict
 from lei_desktop.services import attachments as attachment_service
 from lei_desktop.services import disputes as dispute_service
 from lei_desktop.services import expenses as expense_service
-from lei_desktop.services.expense_table import NewFile, RateContext, duplicates, save_expense
+from lei_desktop.services.expense_table import NewFile, RateContext, duplicates, next_ref, save_expense
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "AUD", "CAD", "CHF", "SGD")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
@@ -484,13 +484,15 @@ class ExpenseEditor(QWidget):
         self._loading_depth -= 1
         self._loading = self._loading_depth > 0
 
-    def reload_choices(self) -> None:
+    def reload_choices(self, disputes=None) -> None:
         """Disputes and rates changed elsewhere: read them again."""
         self._rates = None
         current = self.dispute.currentData()
         self._loading_push()
         self.dispute.clear()
-        for d in dispute_service.list_disputes(self.ctx.store):
+        if disputes is None:
+            disputes = dispute_service.list_disputes(self.ctx.store)
+        for d in disputes:
             title = d.title_zh if self.ctx.lang == "zh" and d.title_zh else d.title_en or d.title_zh
             self.dispute.addItem(f"{d.ref} — {title}" if title else d.ref, d.ref)
         if current:
@@ -520,7 +522,7 @@ class ExpenseEditor(QWidget):
         for w in (self.amount, self.paid_on, self.invoice_date, self.payee, self.invoice_number,
                   self.description_zh, self.description_en, self.rate_override):
             w.clear()
-        self.ref.setText(expense_service.next_ref(self.ctx.store))
+        self.ref.setText(next_ref(self.ctx.store))
         if keep_dispute:
             self._set_combo(self.dispute, keep_dispute)
         self.currency.setEditText(keep_currency)

@@ -94,7 +94,6 @@ class ExpensesPage(BasePage):
         # table
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -105,6 +104,7 @@ class ExpensesPage(BasePage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSortIndicator(self.model.column_of("paid_on"), Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # the indicator matches the model's query: no extra reload
         widths = {"ref": 70, "dispute": 60, "category": 130, "paid_on": 95, "invoice_date": 95, "payee": 200,
                   "invoice_number": 120, "amount": 110, "currency": 60, "cny": 110, "files": 45}
         for key, width in widths.items():
@@ -164,13 +164,15 @@ class ExpensesPage(BasePage):
                                     if self.undo_stack.canRedo() else self.tr("Nothing to redo"))
         self.redo_action.setEnabled(self.undo_stack.canRedo())
 
-    def _fill_filters(self) -> None:
+    def _fill_filters(self, disputes=None) -> None:
         self._syncing = True
         try:
             current = self.dispute_filter.currentData()
             self.dispute_filter.clear()
             self.dispute_filter.addItem(self.tr("All disputes"), None)
-            for d in dispute_service.list_disputes(self.ctx.store):
+            if disputes is None:
+                disputes = dispute_service.list_disputes(self.ctx.store)
+            for d in disputes:
                 self.dispute_filter.addItem(d.ref, d.ref)
             self.dispute_filter.setCurrentIndex(max(0, self.dispute_filter.findData(current)))
             current = self.category_filter.currentData()
@@ -190,14 +192,15 @@ class ExpensesPage(BasePage):
 
     def _show_count(self, *_args) -> None:
         total = self.model.total
-        self.count_label.setText(self.tr("%n expense(s)", "", total))
+        self.count_label.setText(self.tr("%n expense(s)", "", total) if total >= 0 else self.tr("counting…"))
 
     # --- loading and filtering ---------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Read everything again (another page or an import changed the store); edits in progress stay."""
-        self._fill_filters()
-        self.editor.reload_choices()
+        disputes = dispute_service.list_disputes(self.ctx.store)
+        self._fill_filters(disputes)
+        self.editor.reload_choices(disputes)
         self.model.reload(keep_rates=False)
         if self.editor.current is not None and not self.editor.dirty:
             try:
