@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from lei_desktop.domain.categories import label as category_label
 from lei_desktop.domain.money import minor_units
@@ -43,6 +43,7 @@ class ExpenseTableModel(QAbstractTableModel):
     totalChanged = Signal(int)
 
     PAGE = 200
+    COUNT_DELAY_MS = 120
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -92,7 +93,13 @@ class ExpenseTableModel(QAbstractTableModel):
             if run is None:
                 self._set_total(count(store, query))
             else:
-                run(lambda: count(store, query), lambda n: self._counted(generation, n))
+                # a moment later, so the count does not compete with painting the first page (and a
+                # filter typed on meanwhile makes it moot: only the latest generation is counted)
+                def start() -> None:
+                    if generation == self._generation:
+                        run(lambda: count(store, query), lambda n: self._counted(generation, n))
+
+                QTimer.singleShot(self.COUNT_DELAY_MS, start)
 
     def _counted(self, generation: int, n: int) -> None:
         if generation == self._generation or self.total < 0:

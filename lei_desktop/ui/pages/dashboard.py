@@ -149,6 +149,7 @@ class DashboardPage(BasePage):
         self.gauges: list[LimitGauge] = []
         self.retranslate()
         self.refresh()
+        self._stale = False  # loaded: the main window need not refresh it again on first show
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))

@@ -137,6 +137,7 @@ class ExpensesPage(BasePage):
 
         self.retranslate()
         self.refresh()
+        self._stale = False  # loaded: the main window need not refresh it again on first show
 
     # --- language ------------------------------------------------------------------------------------
 
