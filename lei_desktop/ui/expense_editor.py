@@ -544,6 +544,8 @@ class ExpenseEditor(QWidget):
 
     def load(self, e: Expense) -> None:
         """Show a stored expense (with its files)."""
+        if not e.attachments:  # rows of the table come without their files
+            e = expense_service.get_expense(self.ctx.store, e.ref)
         self._loading_push()
         self.current = e
         self.ref.setText(e.ref)

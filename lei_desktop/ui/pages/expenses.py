@@ -41,6 +41,7 @@ class ExpensesPage(BasePage):
         self.undo_stack = QUndoStack(self)
         self.model = ExpenseTableModel(ctx, self)
         self._syncing = False
+        self._shown_once = False
 
         # filter bar
         self.search = QLineEdit()
@@ -120,14 +121,15 @@ class ExpensesPage(BasePage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
-        scroll.setMinimumWidth(380)
+        scroll.setMinimumWidth(400)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([880, 480])
+        self.splitter.setSizes([580, 420])  # proportions: the splitter scales them to its width
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -208,6 +210,9 @@ class ExpensesPage(BasePage):
                 self.editor.load_ref(self.editor.current.ref)
             except LeiError:  # deleted meanwhile
                 self.editor.new_expense()
+        elif self.editor.current is None and not self.editor.dirty and self.model.rowCount() and not self._shown_once:
+            self.editor.load(self.model.expense(0))  # open on the first expense; Ctrl+N starts a new one
+        self._shown_once = True
         self._select_current()
 
     def _combo_filter_changed(self, *_args) -> None:
