@@ -238,7 +238,11 @@ class ExpenseEditor(QWidget):
     def _build(self) -> None:
         self.ref = QLineEdit()
         self.dispute = QComboBox()
+        self.dispute.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dispute.setMinimumContentsLength(12)
         self.category = QComboBox()
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category.setMinimumContentsLength(12)
         self.amount = QLineEdit()
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.currency = QComboBox()
@@ -337,6 +341,8 @@ class ExpenseEditor(QWidget):
         self.remove_file_button = QPushButton()
         self.remove_file_button.clicked.connect(self.remove_selected_file)
         self.kind = QComboBox()
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(8)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         buttons.addWidget(self.add_file_button)
         buttons.addWidget(self.remove_file_button)
@@ -424,6 +430,8 @@ class ExpenseEditor(QWidget):
         self.revert_button.setText(self.tr("Revert"))
         self._fill_categories()
         self._fill_kinds()
+        if self.dispute.count():
+            self.reload_choices()  # dispute titles in the new language
         self._update_title()
         self.validate()
         self.update_rate()
@@ -810,6 +818,8 @@ class ExpenseEditor(QWidget):
             self._refresh_file_list(keep=row)
 
     def _refresh_file_list(self, keep: int | None = None) -> None:
+        if keep is None:  # keep the selection; the first file when there was none
+            keep = min(max(self.file_list.currentRow(), 0), len(self.files) - 1) if self.files else None
         names = self._kind_names()
         self.file_list.blockSignals(True)
         self.file_list.clear()

@@ -197,7 +197,8 @@ class DashboardPage(BasePage):
         if not data.claims_available:
             notes.append(self.tr("The claims engine is not part of this build: claim figures are zero."))
         if data.claims_by_status:
-            counts = ", ".join(f"{self._status(s)} {n}" for s, n in data.claims_by_status)
+            sep = "，" if self.ctx.lang == "zh" else ", "
+            counts = sep.join(f"{self._status(s)} {n}" for s, n in data.claims_by_status)
             notes.append(self.tr("Claims: {counts}").format(counts=counts))
         self.note.setText("\n".join(notes))
         if not data.policies:

@@ -55,6 +55,8 @@ class ExpensesPage(BasePage):
         self.search.textChanged.connect(lambda *_: self._filter_timer.start())
         for combo in (self.dispute_filter, self.category_filter, self.currency_filter):
             combo.currentIndexChanged.connect(self._combo_filter_changed)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
 
         # actions
         self.new_action = QAction(self)
