@@ -260,3 +260,26 @@ def test_unsaved_edits_are_not_dropped_silently(qtbot, page):
     page.table.selectRow(other)
     assert ed.current.ref == "E2"
     assert expenses.get_expense(page.ctx.store, "E1").payee == "Edited but not saved"
+
+
+def test_files_dropped_from_the_desktop_are_attached(qtbot, page, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    ed = page.editor
+    ed.load_ref("E3")
+    receipt = _png(tmp_path / "boarding-pass.png", "blue")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(receipt))])
+    target = ed.file_list.viewport()
+    pos = QPointF(10, 10)
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, drop)
+    assert [f.filename for f in ed.files if f.pending] == ["boarding-pass.png"]
+    assert ed.save()
+    assert [a.filename for a in attachments.list_attachments(page.ctx.store, "expense", "E3")] == ["boarding-pass.png"]
