@@ -899,6 +899,10 @@ Open its folder?</source>
             <translation>其他</translation>
         </message>
         <message>
+            <source>Locked: this expense is part of the submitted claim {claim}.</source>
+            <translation>已锁定：此费用属于已提交的索赔 {claim}。</translation>
+        </message>
+        <message>
             <source>New expense</source>
             <translation>新建费用</translation>
         </message>
@@ -1143,6 +1147,10 @@ Open its folder?</source>
             <translation>
                 <numerusform>%n 笔费用</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>counting…</source>
+            <translation>正在计数…</translation>
         </message>
         <message>
             <source>Unsaved changes</source>

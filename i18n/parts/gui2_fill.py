@@ -248,6 +248,8 @@ ZH = {
     "The file is refused: {n} problem(s). Nothing will be imported.": "文件被拒绝：{n} 个问题，不会导入任何数据。",
     "{n} expense(s) to import, total {totals}; {w} warning(s).": "将导入 {n} 笔费用，合计 {totals}；{w} 条提示。",
     "Import {n} expense(s)": "导入 {n} 笔费用",
+    "Locked: this expense is part of the submitted claim {claim}.": "已锁定：此费用属于已提交的索赔 {claim}。",
+    "counting…": "正在计数…",
 }
 
 

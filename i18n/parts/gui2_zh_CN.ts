@@ -544,6 +544,10 @@ To submit anyway, give the reason (it is recorded):</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>Locked: this expense is part of the submitted claim {claim}.</source>
+        <translation>已锁定：此费用属于已提交的索赔 {claim}。</translation>
+    </message>
+    <message>
         <source>New expense</source>
         <translation>新建费用</translation>
     </message>
@@ -786,6 +790,10 @@ To submit anyway, give the reason (it is recorded):</source>
     <message numerus="yes">
         <source>%n expense(s)</source>
         <translation><numerusform>%n 笔费用</numerusform></translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>正在计数…</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

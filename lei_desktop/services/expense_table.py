@@ -174,6 +174,15 @@ def attachment_counts(store: Store, refs: Iterable[str]) -> dict[str, int]:
         return {ref: n for ref, n in s.execute(q)}
 
 
+def frozen_claim(store: Store, ref: str) -> str | None:
+    """The submitted (or later) claim that holds this expense, which then may not change; else None."""
+    from lei_desktop.services.expenses import frozen_in
+
+    with store.session() as s:
+        row_id = s.scalar(select(ExpenseRow.id).where(ExpenseRow.ref == ref))
+        return frozen_in(s, row_id) if row_id is not None else None
+
+
 # --- entry ---------------------------------------------------------------------------------------
 
 

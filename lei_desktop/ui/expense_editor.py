@@ -46,7 +46,14 @@ from lei_desktop.domain.validation import expense_from_dict
 from lei_desktop.services import attachments as attachment_service
 from lei_desktop.services import disputes as dispute_service
 from lei_desktop.services import expenses as expense_service
-from lei_desktop.services.expense_table import NewFile, RateContext, duplicates, next_ref, save_expense
+from lei_desktop.services.expense_table import (
+    NewFile,
+    RateContext,
+    duplicates,
+    frozen_claim,
+    next_ref,
+    save_expense,
+)
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "AUD", "CAD", "CHF", "SGD")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
@@ -270,6 +277,11 @@ class ExpenseEditor(QWidget):
         self.dup_label.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.locked_label = QLabel()
+        self.locked_label.setWordWrap(True)
+        self.locked_label.setStyleSheet("color: #1f3f77; background: #e3ecfa; padding: 4px; border-radius: 3px;")
+        self.locked_label.hide()
+        self.locked_by: str | None = None
 
         self.error_labels: dict[str, QLabel] = {}
         for key in self.FIELDS:
@@ -372,6 +384,7 @@ class ExpenseEditor(QWidget):
         self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
         outer = QVBoxLayout(self)
         outer.addWidget(self.title)
+        outer.addWidget(self.locked_label)
         outer.addLayout(form)
         outer.addWidget(self.dup_label)
         outer.addWidget(self.files_box, 1)
@@ -433,6 +446,7 @@ class ExpenseEditor(QWidget):
         if self.dispute.count():
             self.reload_choices()  # dispute titles in the new language
         self._update_title()
+        self._show_locked()
         self.validate()
         self.update_rate()
         self._show_duplicates()
@@ -475,6 +489,21 @@ class ExpenseEditor(QWidget):
             self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
         self.kind.blockSignals(False)
         self._refresh_file_list()
+
+    def _show_locked(self) -> None:
+        """An expense in a submitted claim is shown read-only, saying which claim holds it."""
+        locked = self.locked_by is not None
+        if locked:
+            self.locked_label.setText(self.tr("Locked: this expense is part of the submitted claim {claim}.")
+                                      .format(claim=self.locked_by))
+        self.locked_label.setVisible(locked)
+        for w in (self.ref, self.amount, self.paid_on, self.invoice_date, self.payee, self.invoice_number,
+                  self.description_zh, self.description_en, self.rate_override):
+            w.setReadOnly(locked)
+        for w in (self.dispute, self.category, self.currency, self.rate_per, self.staff, self.save_button,
+                  self.add_file_button, self.remove_file_button, self.revert_button):
+            w.setEnabled(not locked)
+        self.file_list.setAcceptDrops(not locked)
 
     def _update_title(self) -> None:
         if self.current is None:
@@ -538,6 +567,8 @@ class ExpenseEditor(QWidget):
         self.rate_per.setCurrentIndex(0)
         self.files = []
         self.duplicates = []
+        self.locked_by = None
+        self._show_locked()
         self._loading_pop()
         self._refresh_file_list()
         self._set_dirty(False)
@@ -571,6 +602,8 @@ class ExpenseEditor(QWidget):
         self.rate_override.setText(format(e.rate_override.rate, "f") if e.rate_override else "")
         self.rate_per.setCurrentIndex(1 if e.rate_override and e.rate_override.per == 100 else 0)
         self.files = [FileEntry(a.filename, a.kind, a.sha256, a.size, attachment_id=a.id) for a in e.attachments]
+        self.locked_by = frozen_claim(self.ctx.store, e.ref)
+        self._show_locked()
         self._loading_pop()
         self._refresh_file_list(keep=0 if self.files else None)
         self._touched = set(self.FIELDS)
@@ -876,6 +909,8 @@ class ExpenseEditor(QWidget):
         """Check, ask about duplicates, then save through the undo stack. True when saved."""
         if self.dispute.count() == 0:
             self.status.setText(self.tr("Add a dispute first (Disputes page)."))
+            return False
+        if self.locked_by is not None:
             return False
         self._touched = set(self.FIELDS)
         if not self.validate():

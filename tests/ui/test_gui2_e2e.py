@@ -99,6 +99,14 @@ def test_enrol_to_exported_claim(qtbot, ctx, tmp_path):
     assert cp.submit(override="engagement letter follows")
     assert claims.get_claim(ctx.store, ref).status == "submitted"
 
+    # the expense is now locked in the editor: shown read-only, naming the claim
+    exp = window.show_page("expenses")
+    exp.refresh()
+    ed.load_ref(saved.ref)
+    assert ed.locked_label.isVisibleTo(ed) and ref in ed.locked_label.text()
+    assert ed.payee.isReadOnly() and not ed.save_button.isEnabled()
+    assert not ed.save()
+
     # 6. the package PDF, on a worker thread (when this build has the PDF export)
     if importlib.util.find_spec("lei_desktop.services.claim_export") is None:
         assert not cp.export_button.isEnabled()
