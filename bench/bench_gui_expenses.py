@@ -1,8 +1,9 @@
 """Expenses page at 100,000 rows: open, sort and filter, medians, vs raw sqlite3 in the same run.
 
-"ours" is the real page: ``ExpensesPage`` (model + table view + editor) opening on the store, then
-clicking a column to sort and typing a filter, each timed until the view has painted
-(``processEvents``). The baseline is raw ``sqlite3`` answering the same question on the same file:
+"ours" is the real page: ``ExpensesPage`` (model + table view + editor) built and opening on the
+store, refreshed (what showing it again after a change costs), then a click on a column to sort and
+a typed filter, each timed until the view has painted (``processEvents``). The total row count for
+the status line comes from a worker thread a moment later and is not in these times. The baseline is raw ``sqlite3`` answering the same question on the same file:
 the row count and the first page of rows in that order. The issue's target is absolute (each under
 100 ms, median); the note says whether it is met, the ratio shows what the layers cost.
 """
@@ -105,6 +106,7 @@ def run() -> list[dict]:
         t_open = timed(open_page)
         b_open = timed(lambda: raw(path, "expense.paid_on, expense.id"))
         page = pages[0]
+        t_refresh = timed(page.refresh)  # what showing the page again after a change elsewhere costs
         model = page.model
         payee = model.column_of("payee")
         flip = [Qt.SortOrder.AscendingOrder]
@@ -142,6 +144,7 @@ def run() -> list[dict]:
         return f"median {ms * 1000:.1f} ms, target < {TARGET_MS:.0f} ms: {'ok' if ms * 1000 < TARGET_MS else 'MISSED'}"
 
     results.append(row(f"expenses page open, {N:,} rows", b_open, t_open, None, verdict(t_open)))
+    results.append(row("expenses page refresh (shown again)", b_open, t_refresh, None, verdict(t_refresh)))
     results.append(row("expenses page sort (payee)", b_sort, t_sort, None, verdict(t_sort)))
     results.append(row("expenses page filter (text)", b_filter, t_filter, None, verdict(t_filter) +
                        f"; {rows_shown} rows shown"))

@@ -611,7 +611,9 @@ class ExpenseEditor(QWidget):
         self.validate()
         self._update_title()
         self.update_rate()
-        self.check_duplicates()
+        self.duplicates = []
+        self._show_duplicates()
+        self._dup_timer.start()  # a moment later: on a big table the look-up scans it
         self.status.clear()
 
     def load_ref(self, ref: str) -> None:

@@ -232,14 +232,15 @@ class ExpensesPage(BasePage):
         self.model.set_query(q)
         self._select_current()
 
-    def _select_current(self) -> None:
-        """Keep the editor's expense selected in the table if it is loaded (or close to the top)."""
+    def _select_current(self, fetch: bool = False) -> None:
+        """Keep the editor's expense selected in the table if it is loaded; ``fetch``: load a few
+        more pages to find it (after a save, not after a filter, where it may well not match)."""
         current = self.editor.current
         row = -1
         if current is not None:
             row = self.model.row_of(current.ref)
             pages = 0
-            while row < 0 and self.model.canFetchMore() and pages < self.FIND_PAGES:
+            while fetch and row < 0 and self.model.canFetchMore() and pages < self.FIND_PAGES:
                 self.model.fetchMore()
                 row = self.model.row_of(current.ref)
                 pages += 1
@@ -312,7 +313,7 @@ class ExpensesPage(BasePage):
 
     def _editor_changed(self, ref) -> None:
         self.model.reload()
-        self._select_current()
+        self._select_current(fetch=True)
         self.delete_action.setEnabled(self.editor.current is not None)
 
     def _dirty_changed(self, dirty: bool) -> None:
