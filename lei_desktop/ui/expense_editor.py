@@ -537,8 +537,13 @@ class ExpenseEditor(QWidget):
         self._loading_pop()
         self.update_rate()
 
+    #: where the rates come from; the expenses page shares its table model's (read once per refresh)
+    rates_source = None
+
     @property
     def rates(self) -> RateContext:
+        if self.rates_source is not None:
+            return self.rates_source()
         if self._rates is None:
             self._rates = RateContext(self.ctx.store)
         return self._rates

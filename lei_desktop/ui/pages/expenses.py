@@ -118,6 +118,7 @@ class ExpensesPage(BasePage):
 
         # editor
         self.editor = ExpenseEditor(ctx, self.undo_stack)
+        self.editor.rates_source = lambda: self.model.rates
         self.editor.changed.connect(self._editor_changed)
         self.editor.dirtyChanged.connect(self._dirty_changed)
         scroll = QScrollArea()
