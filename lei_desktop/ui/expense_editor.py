@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -77,7 +77,7 @@ class SaveExpenseCommand(QUndoCommand):
         self.new, self.before, self.files = new, before, files
         self.added_ids: list[int] = []
         self.error: LeiError | None = None
-        self.setText(self.editor.tr("Save expense {ref}").format(ref=new.ref))
+        self.setText(QCoreApplication.translate("ExpenseEditor", "Save expense {ref}").format(ref=new.ref))
 
     def redo(self) -> None:
         store = self.ctx.store
@@ -120,7 +120,7 @@ class DeleteExpenseCommand(QUndoCommand):
         super().__init__()
         self.editor, self.ctx, self.expense = editor, editor.ctx, expense
         self.files = _files_of(editor.ctx, expense)
-        self.setText(self.editor.tr("Delete expense {ref}").format(ref=expense.ref))
+        self.setText(QCoreApplication.translate("ExpenseEditor", "Delete expense {ref}").format(ref=expense.ref))
 
     def redo(self) -> None:
         try:
