@@ -1698,6 +1698,26 @@ Discard them and quit?</source>
             <source>Open the enrolment &amp;wizard…</source>
             <translation>打开投保向导(&amp;W)…</translation>
         </message>
+        <message>
+            <source>&amp;Back up now…</source>
+            <translation>立即备份(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Back up the database</source>
+            <translation>备份数据库</translation>
+        </message>
+        <message>
+            <source>Backups (*.leibak);;All files (*)</source>
+            <translation>备份文件 (*.leibak);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
+            <source>Backup written: %1 (%2 KB)</source>
+            <translation>备份已写入：%1（%2 KB）</translation>
+        </message>
     </context>
     <context>
         <name>UiContext</name>
