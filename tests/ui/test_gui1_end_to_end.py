@@ -143,3 +143,24 @@ def test_enrol_policy_dispute_expense_claim_export(qtbot, fresh_window, ctx, tmp
     qtbot.waitUntil(lambda: cpage.export_status in ("done", "failed", "cancelled"), timeout=60000)
     assert cpage.export_status == "done"
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_wizard_ends_with_the_enrolment_pdf(qtbot, fresh_window, ctx, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from lei_desktop.ui import enrolment_pdf
+
+    if enrolment_pdf.exporter() is None:
+        pytest.skip("the enrolment PDF service is not merged into this build yet")
+    from lei_desktop.ui.wizard import EnrolmentWizard
+
+    enrol(qtbot, fresh_window)
+    wiz = EnrolmentWizard(ctx, fresh_window)
+    qtbot.addWidget(wiz)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    out = tmp_path / "enrolment.pdf"
+    worker = enrolment_pdf.offer_enrolment_pdf(ctx, wiz, "P-1", str(out))
+    assert worker is not None
+    ctx.wait_idle()
+    qtbot.waitUntil(lambda: out.exists(), timeout=30000)
+    assert out.read_bytes().startswith(b"%PDF")
