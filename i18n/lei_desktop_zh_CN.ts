@@ -4,12 +4,8 @@
     <context>
         <name>App</name>
         <message>
-            <source>This database is already open in another lei_desktop window:
-%1
-Switch to that window, or close it first.</source>
-            <translation>此数据库已在另一个 lei_desktop 窗口中打开：
-%1
-请切换到那个窗口，或先将其关闭。</translation>
+            <source>Switch to the window that has it open, or close it first.</source>
+            <translation>请切换到已打开它的窗口，或先将其关闭。</translation>
         </message>
         <message>
             <source>Already open</source>
@@ -167,7 +163,7 @@ Switch to that window, or close it first.</source>
         </message>
         <message>
             <source>Insurer</source>
-            <translation>保险人审核</translation>
+            <translation>保险人</translation>
         </message>
         <message>
             <source>Reasons</source>
@@ -1948,6 +1944,26 @@ Discard them and quit?</source>
         <message>
             <source>Open the enrolment &amp;wizard…</source>
             <translation>打开投保向导(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now…</source>
+            <translation>立即备份(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Back up the database</source>
+            <translation>备份数据库</translation>
+        </message>
+        <message>
+            <source>Backups (*.leibak);;All files (*)</source>
+            <translation>备份文件 (*.leibak);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
+            <source>Backup written: %1 (%2 KB)</source>
+            <translation>备份已写入：%1（%2 KB）</translation>
         </message>
     </context>
     <context>
