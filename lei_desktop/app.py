@@ -78,6 +78,37 @@ def acquire_lock(target):
     return None
 
 
+def check_on_start(target, lang: str) -> bool:
+    """A damaged SQLite store is not opened: offer the latest good backup instead of crashing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lei_desktop.domain.messages import text
+    from lei_desktop.services import integrity
+
+    def ask(problem: str, candidate) -> bool:
+        title = text("start_damaged_title", lang)
+        if candidate is None:
+            msg = text("start_damaged_no_backup", lang, problem=problem)
+            print(msg, file=sys.stderr)
+            QMessageBox.critical(None, title, msg)
+            return False
+        msg = text("start_damaged_offer", lang, problem=problem, backup=candidate)
+        answer = QMessageBox.question(None, title, msg, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    return integrity.on_start(target, ask)
+
+
+def backup_on_exit(store) -> None:
+    """The automatic backup when the app closes (rotated: the last N are kept)."""
+    from lei_desktop.services import backup
+
+    try:
+        backup.auto_backup(store, reason="exit")
+    except Exception:  # never lose the user's exit over a backup; the log says why
+        log.exception("automatic backup on exit failed")
+
+
 def register_fonts(app) -> str | None:
     """Register bundled fonts from resources/fonts; make a CJK family the app font. Returns its family."""
     from PySide6.QtGui import QFont, QFontDatabase
@@ -116,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from lei_desktop.domain.errors import LeiError
+    from lei_desktop.services.lock import acquire_instance_lock
     from lei_desktop.ui import i18n
     from lei_desktop.ui.context import UiContext, make_settings
 
@@ -137,7 +170,17 @@ def main(argv: list[str] | None = None) -> int:
         if not args.screenshots:
             QMessageBox.critical(None, QCoreApplication.translate("App", "Already open"), msg)
         return 1
+    file_lock = None
     try:
+        if not args.screenshots and not check_on_start(target, lang):
+            return 1
+        try:  # the OS lock beside the file also keeps lei-cli restore away from the open store
+            file_lock = acquire_instance_lock(target)
+        except LeiError as exc:
+            print(exc.message(lang), file=sys.stderr)
+            if not args.screenshots:
+                QMessageBox.critical(None, QCoreApplication.translate("App", "Already open"), exc.message(lang))
+            return 1
         if args.screenshots:
             store = open_store(args)
             from lei_desktop.ui.screenshots import take_screenshots
@@ -175,7 +218,11 @@ def main(argv: list[str] | None = None) -> int:
         code = app.exec()
         ctx.wait_idle()
         if ctx.store is not None:
+            if not bench:
+                backup_on_exit(ctx.store)
             ctx.store.close()
         return code
     finally:
+        if file_lock is not None:
+            file_lock.release()
         lock.unlock()
