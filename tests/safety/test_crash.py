@@ -328,6 +328,7 @@ def test_kill_during_a_restore(bases, tmp_path):
         assert got in (0, 150)
         if completed:
             assert got == 150
+            assert not list(folder.glob(f".{db.name}.restore-*"))  # no staging folder left behind
 
     KILLED["restore"] = kill_loop(
         "restore", bases, tmp_path, lambda f: _fresh(bases["empty"], f),
