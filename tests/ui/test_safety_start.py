@@ -99,3 +99,59 @@ def test_backup_on_exit_writes_a_rotated_automatic_backup(loaded_store):
         app.backup_on_exit(loaded_store)
     found = backup.list_backups(loaded_store)
     assert len(found) == 2 and all(p.name.endswith("-exit.leibak") for p in found)
+
+
+def test_file_menu_backs_up_and_shows_the_history_of_the_selected_expense_and_claim(qtbot, window, tmp_path,
+                                                                                    monkeypatch):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from lei_desktop.services import claims, expenses, restore
+    from lei_desktop.ui import safety
+
+    store = window.ctx.store
+    texts = [a.text() for a in window.menu_file.actions()]
+    assert "&Back up now…" in texts and "&History of the selected record…" in texts
+
+    # backup through the menu's function (no dialogs: path and empty password given)
+    out = tmp_path / "menu.leibak"
+    safety.backup_now(window, out, ask=False)
+    window.ctx.wait_idle()
+    assert restore.verify(out, None, tmp_path).manifest["format"] == "lei-backup"
+
+    # history of the selected expense
+    e1 = expenses.get_expense(store, "E1")
+    expenses.update_expense(store, "E1", replace(e1, amount=Decimal("12600.00")), e1.version)
+    page = window.show_page("expenses")
+    page.editor.load_ref("E1")
+    assert safety.selected_record(window) == ("expense", "E1")
+    dialog = safety.show_history(window)
+    qtbot.addWidget(dialog)
+    cells = [[dialog.table.item(r, c).text() for c in range(6)] for r in range(dialog.table.rowCount())]
+    assert ["tester", "update", "amount", "12500.00", "12600.00"] == cells[-1][1:]
+    assert "E1" in dialog.windowTitle()
+
+    # history of the selected claim, in Chinese
+    ref = claims.create_claim(store, "D1")
+    claims.submit(store, ref, override="test")
+    window.set_language("zh")
+    assert "立即备份(&B)…" in [a.text() for a in window.menu_file.actions()]
+    cpage = window.show_page("claims")
+    cpage.refresh()
+    cpage.select_claim(ref)
+    assert safety.selected_record(window) == ("claim", ref)
+    dialog = safety.show_history(window)
+    qtbot.addWidget(dialog)
+    assert "理赔" in dialog.windowTitle()
+    actions = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    assert {"create", "submit"} <= actions
+    fields = {(dialog.table.item(r, 3).text(), dialog.table.item(r, 5).text()) for r in range(dialog.table.rowCount())}
+    assert ("status", "submitted") in fields
+
+    # nothing selected: a hint, no dialog
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a))
+    window.show_page("rates")
+    assert safety.show_history(window) is None and shown
