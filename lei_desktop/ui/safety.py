@@ -50,6 +50,30 @@ register(
         "ui_history_field": ("字段", "Field"),
         "ui_history_before": ("修改前", "Before"),
         "ui_history_after": ("修改后", "After"),
+        "ui_action_create": ("新建", "created"),
+        "ui_action_update": ("修改", "changed"),
+        "ui_action_delete": ("删除", "deleted"),
+        "ui_action_attach": ("添加附件", "file attached"),
+        "ui_action_detach": ("移除附件", "file removed"),
+        "ui_action_submit": ("提交", "submitted"),
+        "ui_action_review": ("开始审核", "review started"),
+        "ui_action_decide": ("保险人决定", "insurer's decision"),
+        "ui_action_payment": ("收到付款", "payment received"),
+        "ui_action_settle": ("结案", "settled"),
+        "ui_action_reject": ("拒赔", "rejected"),
+        "ui_action_withdraw": ("撤回", "withdrawn"),
+        "ui_field_amount": ("金额", "amount"),
+        "ui_field_currency": ("币种", "currency"),
+        "ui_field_dispute": ("纠纷", "dispute"),
+        "ui_field_status": ("状态", "status"),
+        "ui_field_expenses": ("费用", "expenses"),
+        "ui_field_attachment": ("附件", "attachment"),
+        "ui_field_category": ("类别", "category"),
+        "ui_field_payee": ("收款人", "payee"),
+        "ui_field_paid_on": ("付款日期", "paid on"),
+        "ui_field_invoice_date": ("发票日期", "invoice date"),
+        "ui_field_invoice_number": ("发票号", "invoice number"),
+        "ui_field_payable": ("应付金额", "payable"),
         "ui_kind_expense": ("费用", "expense"),
         "ui_kind_claim": ("理赔", "claim"),
     }
@@ -117,6 +141,13 @@ def selected_record(window) -> tuple[str, str] | None:
     return None
 
 
+def _label(ctx, prefix: str, code: str) -> str:
+    from lei_desktop.domain.messages import has
+
+    key = f"{prefix}_{code}"
+    return _t(ctx, key) if has(key) else code
+
+
 def _cell(value) -> str:
     if value is None:
         return "—"
@@ -128,7 +159,7 @@ def _cell(value) -> str:
 
 
 class HistoryDialog(QDialog):
-    """The audit trail of one record: one row per changed field, oldest first."""
+    """The audit trail of one record: one row per changed field, newest first."""
 
     def __init__(self, ctx, kind: str, ref: str, parent=None) -> None:
         super().__init__(parent)
@@ -146,17 +177,19 @@ class HistoryDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for e in self.entries:
-            doc = e.as_json()
-            when = ctx.fmt_date(e.at) if hasattr(ctx, "fmt_date") else doc["at"]
-            when = f"{when} {doc['at'][11:19]}"
-            action = e.action if (e.entity, e.ref) == (kind, ref) else f"{e.action} ({e.entity} {e.ref})"
+        for e in reversed(self.entries):
+            at = e.at if e.at.tzinfo else e.at.replace(tzinfo=UTC)
+            when = at.astimezone().strftime("%Y-%m-%d %H:%M:%S")  # the officer's local time
+            action = _label(ctx, "ui_action", e.action)
+            if (e.entity, e.ref) != (kind, ref):
+                action = f"{action} ({_label(ctx, 'ui_kind', e.entity)} {e.ref})"
             changes = [(k, v) for k, v in e.changes.items()] or [("", [None, None])]
             for name, pair in changes:
                 before, after = (pair if isinstance(pair, list) and len(pair) == 2 else (None, pair))
                 row = self.table.rowCount()
                 self.table.insertRow(row)
-                for col, value in enumerate((when, e.actor, action, name, _cell(before), _cell(after))):
+                field = _label(ctx, "ui_field", name) if name else ""
+                for col, value in enumerate((when, e.actor, action, field, _cell(before), _cell(after))):
                     item = QTableWidgetItem(value)
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     self.table.setItem(row, col, item)

@@ -130,7 +130,8 @@ def test_file_menu_backs_up_and_shows_the_history_of_the_selected_expense_and_cl
     dialog = safety.show_history(window)
     qtbot.addWidget(dialog)
     cells = [[dialog.table.item(r, c).text() for c in range(6)] for r in range(dialog.table.rowCount())]
-    assert ["tester", "update", "amount", "12500.00", "12600.00"] == cells[-1][1:]
+    assert ["tester", "changed", "amount", "12500.00", "12600.00"] == cells[0][1:]  # newest first
+    assert cells[-1][2] == "created"
     assert "E1" in dialog.windowTitle()
 
     # history of the selected claim, in Chinese
@@ -146,9 +147,9 @@ def test_file_menu_backs_up_and_shows_the_history_of_the_selected_expense_and_cl
     qtbot.addWidget(dialog)
     assert "理赔" in dialog.windowTitle()
     actions = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
-    assert {"create", "submit"} <= actions
+    assert {"新建", "提交"} <= actions
     fields = {(dialog.table.item(r, 3).text(), dialog.table.item(r, 5).text()) for r in range(dialog.table.rowCount())}
-    assert ("status", "submitted") in fields
+    assert ("状态", "submitted") in fields
 
     # nothing selected: a hint, no dialog
     shown = []
