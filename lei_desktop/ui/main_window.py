@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
         self.act_about_qt.triggered.connect(QApplication.aboutQt)
         self.menu_help.addAction(self.act_about)
         self.menu_help.addAction(self.act_about_qt)
+        from lei_desktop.ui import safety  # File › Back up now…, History of the selected record…
+
+        safety.install(self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Overseas IP legal-expenses insurance — claims"))
@@ -221,6 +224,9 @@ class MainWindow(QMainWindow):
         self.act_about_qt.setText(self.tr("About &Qt"))
         self.act_zh.setChecked(self.ctx.lang == "zh")
         self.act_en.setChecked(self.ctx.lang == "en")
+        from lei_desktop.ui import safety
+
+        safety.retranslate(self)
         self.update_status()
 
     def changeEvent(self, event) -> None:  # noqa: N802
