@@ -41,6 +41,7 @@ register(
         "selftest_font": ("PDF 内嵌随附字体", "the PDF embeds the bundled font"),
         "selftest_metadata": ("PDF 元数据含版本号", "the PDF metadata names the version"),
         "selftest_translations": ("中文翻译可以载入", "the Chinese translations load"),
+        "selftest_gui": ("界面模块可以载入", "the GUI modules load"),
         "selftest_skipped": ("未运行：前一步失败", "not run: an earlier step failed"),
         "selftest_missing": ("缺少：{what}", "missing: {what}"),
         "selftest_passed": ("自检通过：{n} 项全部成功", "self-test passed: all {n} checks succeeded"),
@@ -234,6 +235,22 @@ def check_translations(st: Selftest) -> str:
     return f"{qm.name} + qtbase_zh_CN.qm"
 
 
+def check_gui_modules(st: Selftest) -> str:
+    """Import every ``lei_desktop.ui`` module: a Qt module the spec left out shows up here."""
+    import pkgutil
+
+    try:
+        import PySide6  # noqa: F401
+    except ImportError:
+        return "PySide6 not installed: GUI not checked"
+    ui = importlib.import_module("lei_desktop.ui")
+    names = [info.name for info in pkgutil.walk_packages(ui.__path__, "lei_desktop.ui.")]
+    for name in names:
+        importlib.import_module(name)
+    importlib.import_module("lei_desktop.app")
+    return f"{len(names) + 1} modules"
+
+
 CHECKS: list[tuple[str, Callable[[Selftest], str]]] = [
     ("selftest_store", check_store),
     ("selftest_scenario", check_scenario),
@@ -242,6 +259,7 @@ CHECKS: list[tuple[str, Callable[[Selftest], str]]] = [
     ("selftest_font", check_font),
     ("selftest_metadata", check_metadata),
     ("selftest_translations", check_translations),
+    ("selftest_gui", check_gui_modules),
 ]
 
 
