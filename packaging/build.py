@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -59,6 +60,43 @@ def build(dist: Path, work: Path, clean: bool = False, log_level: str = "WARN") 
     return dist / BUNDLE_NAME
 
 
+def project_version() -> str:
+    import tomllib
+
+    return str(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"])
+
+
+def iscc_command(iscc: str, bundle: Path, out_dir: Path, version: str | None = None) -> list[str]:
+    """The Inno Setup compiler call: the version comes from pyproject.toml, never from the .iss."""
+    sys.path.insert(0, str(ROOT))
+    from lei_desktop.version import version_tuple
+
+    version = version or project_version()
+    numeric = ".".join(str(n) for n in version_tuple(version))
+    return [iscc, f"/DAppVersion={version}", f"/DAppVersionNumeric={numeric}", f"/DSourceDir={bundle}",
+            f"/O{out_dir}", str(ROOT / "packaging" / "installer.iss")]
+
+
+def find_iscc() -> str | None:
+    """ISCC.exe on PATH or where the Inno Setup 6 installer puts it (per machine or per user)."""
+    found = shutil.which("ISCC") or shutil.which("iscc")
+    if found:
+        return found
+    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"),
+                 os.path.join(os.environ.get("LOCALAPPDATA", ""), "Programs")):
+        if base and (Path(base) / "Inno Setup 6" / "ISCC.exe").is_file():
+            return str(Path(base) / "Inno Setup 6" / "ISCC.exe")
+    return None
+
+
+def build_installer(bundle: Path, out_dir: Path) -> Path:
+    iscc = find_iscc()
+    if iscc is None:
+        sys.exit("build.py: Inno Setup 6 (ISCC.exe) not found; install it from https://jrsoftware.org/isdl.php")
+    subprocess.run(iscc_command(iscc, bundle, out_dir), check=True)
+    return out_dir / f"lei-desktop-{project_version()}-setup.exe"
+
+
 def run_selftest(bundle: Path) -> int:
     cli = executable(bundle, "lei-cli")
     return subprocess.run([str(cli), "--selftest"]).returncode
@@ -70,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=None, help="PyInstaller's work folder (default: ./build/pyinstaller)")
     p.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
     p.add_argument("--selftest", action="store_true", help="run the frozen lei-cli --selftest after building")
+    p.add_argument("--installer", action="store_true",
+                   help="Windows: then build the installer with Inno Setup (packaging/installer.iss)")
     p.add_argument("--log-level", default="WARN", help="PyInstaller's log level (default: WARN)")
     args = p.parse_args(argv)
     dist = args.dist.resolve()
@@ -84,9 +124,16 @@ def main(argv: list[str] | None = None) -> int:
     for nbytes, name in largest_files(bundle, 8):
         print(f"  {nbytes / 1e6:7.1f} MB  {name}")
     print(f"run:     {executable(bundle, 'lei-cli')} --selftest")
+    code = 0
     if args.selftest:
-        return run_selftest(bundle)
-    return 0
+        code = run_selftest(bundle)
+        if code:
+            return code
+    if args.installer:
+        if sys.platform != "win32":
+            sys.exit("build.py: the installer is built on Windows (Inno Setup)")
+        print(f"installer: {build_installer(bundle, dist)}")
+    return code
 
 
 if __name__ == "__main__":

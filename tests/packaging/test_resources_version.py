@@ -95,3 +95,25 @@ def test_windows_version_resource_carries_the_version(tmp_path):
     }
     assert strings["FileVersion"] == strings["ProductVersion"] == v
     assert strings["OriginalFilename"] == "lei-cli.exe"
+
+
+def test_installer_is_per_user_keeps_data_and_takes_the_version_from_pyproject(tmp_path):
+    import build
+
+    iss = (ROOT / "packaging" / "installer.iss").read_text("utf-8-sig")
+    settings = dict(
+        line.split("=", 1) for line in iss.splitlines() if "=" in line and not line.startswith((";", "#", "Name:"))
+    )
+    assert settings["PrivilegesRequired"] == "lowest"
+    assert settings["DefaultDirName"].startswith("{localappdata}\\Programs\\")
+    assert settings["AppVersion"] == "{#AppVersion}"  # no number written in the script
+    assert "{group}" in iss and "lei-desktop.exe" in iss  # Start-menu entry
+    uninstall = iss.split("[UninstallDelete]", 1)[1]
+    entries = [line for line in uninstall.splitlines() if line.startswith("Type:")]
+    assert entries and all("{app}" in line for line in entries)  # never the data folder
+    assert "{localappdata}\\lei_desktop" not in uninstall.lower().replace("{app}", "")
+    cmd = build.iscc_command("ISCC.exe", tmp_path / "lei-desktop", tmp_path)
+    v = pyproject_version()
+    assert f"/DAppVersion={v}" in cmd
+    assert f"/DAppVersionNumeric={'.'.join(map(str, version.version_tuple(v)))}" in cmd
+    assert cmd[-1].endswith("installer.iss")
