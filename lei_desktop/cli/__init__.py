@@ -21,6 +21,9 @@ from lei_desktop.domain.messages import text
 COMMAND_MODULES = [
     "lei_desktop.cli.data_cmds",
     "lei_desktop.cli.tool_cmds",
+    "lei_desktop.cli.claim_cmds",
+    "lei_desktop.cli.import_cmds",
+    "lei_desktop.cli.safety_cmds",
 ]
 
 

@@ -243,6 +243,10 @@ class Claim:
     def paid(self) -> Decimal:
         return sum((p.amount for p in self.payments), Decimal("0.00"))
 
+    @property
+    def expense_refs(self) -> tuple[str, ...]:
+        return self.expenses
+
 
 @dataclass(frozen=True)
 class AuditEvent:

@@ -201,7 +201,10 @@ def expense_from_dict(d: Mapping) -> Expense:
     if d.get("amount") is None or d.get("amount") == "":
         raise ValidationError("required", "amount")
     money = Money.of(d.get("amount"), currency, "amount")
-    if money.amount <= 0:
+    # a law-firm invoice may carry credits (LEDES IF/IE discounts, negative lines): those
+    # imported from LEDES keep their sign so that the lines add up to the invoice
+    credit_allowed = str(d.get("source") or "").startswith("ledes:")
+    if money.amount == 0 or (money.amount < 0 and not credit_allowed):
         raise ValidationError("not_positive", "amount")
     invoice_date = f.a_date(d, "invoice_date")
     paid_on = f.a_date(d, "paid_on")

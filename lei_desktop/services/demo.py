@@ -221,4 +221,59 @@ def build(store: Store, seed: int = 2026, n_expenses: int = 300, receipts: bool 
                     attachments.attach(s, store, "expense", e.ref, f"payment-{e.ref}.jpg", receipt_jpeg(e, rng),
                                        "payment_proof")
                     counts["attachments"] += 1
+    counts.update(demo_claims(store, receipts))
     return counts
+
+
+def letter_pdf(title: str, lines: list[str]) -> bytes:
+    """A one-page letter (complaint, engagement letter, consent letter) for the demo."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setTitle(title)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(60, 780, title)
+    c.setFont("Helvetica", 11)
+    for i, line in enumerate(lines):
+        c.drawString(60, 740 - 18 * i, line.encode("latin-1", "replace").decode("latin-1"))
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def demo_claims(store: Store, documents: bool = True) -> dict[str, int]:
+    """The claims of the demo: D2 settled, D1 submitted, D3 a draft (all through the services)."""
+    from lei_desktop.services import claims
+
+    if documents:
+        for d in DISPUTES[:2]:
+            attachments.add_attachment(store, "dispute", d.ref, f"complaint-{d.ref}.pdf", letter_pdf(
+                "Complaint", [d.title_en, f"Case {d.case_number}", d.forum, f"Filed {d.first_asserted_on}"]), "complaint")
+            attachments.add_attachment(store, "dispute", d.ref, f"engagement-{d.ref}.pdf", letter_pdf(
+                "Engagement letter", [d.title_en, "Defence counsel engagement"]), "engagement_letter")
+        for c in CONSENTS:
+            attachments.add_attachment(store, "consent", c.ref, f"consent-{c.ref}.pdf", letter_pdf(
+                "Consent letter", [c.letter_ref, c.scope_en, f"Cap CNY {c.cap:,.2f}"]), "consent_letter")
+    override = "付款凭证原件随后邮寄 / original payment proofs follow by post"
+    by_dispute: dict[str, list[str]] = {}
+    for e in expenses.list_expenses(store):
+        by_dispute.setdefault(e.dispute, []).append((e.paid_on, e.ref))
+    first_d2 = [ref for paid, ref in sorted(by_dispute.get("D2", [])) if paid and paid < date(2026, 8, 1)]
+    first_d1 = [ref for paid, ref in sorted(by_dispute.get("D1", [])) if paid and paid < date(2026, 9, 1)]
+    made = 0
+    if first_d2:
+        ref = claims.create_claim(store, "D2", first_d2)
+        doc = claims.submit(store, ref, override=override)
+        claims.start_review(store, ref)
+        claims.settle(store, ref, doc["payable"], date(2026, 9, 15), "PICC-BJ-PAY-2026-0088")
+        made += 1
+    if first_d1:
+        ref = claims.create_claim(store, "D1", first_d1)
+        claims.submit(store, ref, override=override)
+        made += 1
+    if by_dispute.get("D3"):
+        claims.create_claim(store, "D3")
+        made += 1
+    return {"claims": made}

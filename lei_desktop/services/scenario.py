@@ -188,3 +188,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+# sections added by later modules register themselves on import
+from lei_desktop.services import claims_scenario  # noqa: E402,F401

@@ -46,6 +46,8 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if upgrade and migrate.needs_upgrade(self.engine):
             if migrate.current_revision(self.engine) is not None:
+                import lei_desktop.services.backup  # noqa: F401 - registers the automatic pre-migration backup
+
                 for hook in _before_migrate_hooks:
                     hook(self)
             migrate.upgrade(self.engine)

@@ -22,6 +22,7 @@ def test_migrations_build_an_empty_database_that_matches_the_models(db_path):
     store.close()
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_in_wal_with_foreign_keys(store):
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -35,6 +36,7 @@ def test_reopening_does_not_migrate_again(db_path):
     store.close()
 
 
+@pytest.mark.sqlite_only
 def test_money_is_stored_as_integer_minor_units(loaded_store, db_path):
     raw = sqlite3.connect(db_path)
     deductible, coinsurance = raw.execute("select deductible, coinsurance from policy").fetchone()

@@ -1,0 +1,239 @@
+"""The ``claims`` section of a scenario file: load (replaying the lifecycle) and export.
+
+Each claim, in file order (which is the order of submission)::
+
+    {"ref": "CL-2026-0001", "dispute": "D1", "expenses": ["E1", "E3"],
+     "status": "settled",                    # draft | submitted | under_review | settled | rejected | withdrawn
+     "override_reason": "...",               # used when the checklist is incomplete at submission
+     "decisions": [{"expense": "E1", "decision": "reduced", "amount": "80000.00", "reason": "...",
+                    "date": "2026-05-01"}],
+     "payments": [{"date": "2026-05-03", "amount": "50000.00", "reference": "..."}],
+     "paid": "50000.00", "paid_on": "2026-05-03",   # shorthand for one payment when settled
+     "rejection_reason": "..."}
+
+Loading replays the lifecycle through the same services as the CLI (create → submit → review →
+decisions → payments → settle / reject / withdraw), so a loaded claim is frozen exactly like one
+submitted by hand, against the data of the file. ``expenses`` omitted: every expense of the
+dispute not yet in a submitted claim. A claim already in the store is matched by ``ref``: the same
+claim is left alone, a later status is walked forward, anything else is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from lei_desktop.domain import fields as f
+from lei_desktop.domain.errors import Conflict, LeiError, ValidationError
+from lei_desktop.domain.messages import register
+from lei_desktop.domain.model import CLAIM_STATUSES
+from lei_desktop.domain.money import Money, money_str
+from lei_desktop.formats import scenario as fmt
+from lei_desktop.services import claims
+from lei_desktop.services.scenario import EXTRA_EXPORTERS, EXTRA_LOADERS
+from lei_desktop.store.models import ClaimRow
+
+SECTION = "claims"
+KNOWN = {
+    "ref", "dispute", "expenses", "status", "override_reason", "decisions", "payments", "paid", "paid_on",
+    "settled_on", "rejection_reason", "supplementary_to", "submitted_at", "claim_kind", "payable",
+}
+DEFAULT_OVERRIDE = "loaded from a scenario file"
+_ORDER = {"draft": 0, "submitted": 1, "under_review": 2, "settled": 3, "rejected": 3, "withdrawn": 3}
+
+register(
+    {
+        "claim_differs": (
+            "索赔 {claim} 已{status_zh}，文件中的内容与之不同，不能修改",
+            "claim {claim} is already {status_en} and the file differs from it; it cannot be changed",
+        ),
+    }
+)
+
+
+def _parse_one(obj: object) -> dict:
+    if not isinstance(obj, Mapping):
+        raise ValidationError("not_an_object", "")
+    out = {
+        "ref": f.a_ref(obj),
+        "dispute": f.text(obj, "dispute", required=True, max_len=64),
+        "status": f.choice(obj, "status", CLAIM_STATUSES, required=False, default="draft"),
+        "override_reason": f.text(obj, "override_reason"),
+        "rejection_reason": f.text(obj, "rejection_reason"),
+        "expenses": None,
+        "decisions": [],
+        "payments": [],
+    }
+    raw = obj.get("expenses")
+    if raw is not None:
+        if not isinstance(raw, list):
+            raise ValidationError("not_a_list", "expenses")
+        for i, ref in enumerate(raw):
+            if not isinstance(ref, str) or not ref.strip():
+                raise ValidationError("not_a_string", f"expenses[{i}]")
+        out["expenses"] = [r.strip() for r in raw]
+    for i, d in enumerate(obj.get("decisions") or []):
+        where = f"decisions[{i}]"
+        if not isinstance(d, Mapping):
+            raise ValidationError("not_an_object", where)
+        try:
+            amount = d.get("amount")
+            out["decisions"].append({
+                "expense": f.text(d, "expense", required=True),
+                "decision": f.choice(d, "decision", claims.LINE_DECISIONS),
+                "amount": Money.of(amount, "CNY", "amount").amount if amount not in (None, "") else None,
+                "reason": f.text(d, "reason"),
+                "date": f.a_date(d, "date"),
+            })
+        except LeiError as exc:
+            raise exc.at(where) from None
+    for i, p in enumerate(obj.get("payments") or []):
+        where = f"payments[{i}]"
+        if not isinstance(p, Mapping):
+            raise ValidationError("not_an_object", where)
+        try:
+            if p.get("amount") in (None, ""):
+                raise ValidationError("required", "amount")
+            out["payments"].append({"date": f.a_date(p, "date", required=True),
+                                    "amount": Money.of(p.get("amount"), "CNY", "amount").amount,
+                                    "reference": f.text(p, "reference")})
+        except LeiError as exc:
+            raise exc.at(where) from None
+    paid = obj.get("paid")
+    if paid not in (None, ""):
+        when = f.a_date(obj, "paid_on") or f.a_date(obj, "settled_on")
+        if when is None:
+            raise ValidationError("required", "paid_on")
+        out["paid"] = (Money.of(paid, "CNY", "paid").amount, when)
+    return out
+
+
+def parse(raw: object, name: str = SECTION) -> list[dict]:
+    if not isinstance(raw, list):
+        raise ValidationError("not_a_list", name)
+    out, seen = [], set()
+    for i, obj in enumerate(raw):
+        try:
+            item = _parse_one(obj)
+        except LeiError as exc:
+            raise exc.at(f"{name}[{i}]") from None
+        if item["ref"] in seen:
+            raise ValidationError("duplicate_ref", f"{name}[{i}].ref", kind="claim", ref=item["ref"])
+        seen.add(item["ref"])
+        out.append(item)
+    return out
+
+
+def check(raw: object, name: str) -> None:
+    parse(raw, name)
+
+
+def _walk(s, store, row: ClaimRow, item: dict, report) -> None:
+    """Move a claim forward through the lifecycle to the status the file gives."""
+    target = item["status"]
+    if row.status == "draft" and target != "draft":
+        if target == "withdrawn":
+            claims.withdraw_in(s, store, row)
+            return
+        claims.submit_in(s, store, row, item["override_reason"] or None)
+        if row.status == "draft":  # pragma: no cover - submit_in raises instead
+            return
+    if row.status in claims.OPEN_STATUSES:
+        for d in item["decisions"]:
+            claims.decide_line_in(s, store, row, d["expense"], d["decision"], d["amount"], d["reason"], d["date"])
+        if target == "under_review" and row.status == "submitted":
+            claims.start_review_in(s, store, row)
+        for p in item["payments"]:
+            claims.record_payment_in(s, store, row, p["amount"], p["date"], p["reference"])
+        if target == "settled":
+            paid, when = item.get("paid") or (Decimal("0.00"), _last_payment(item) or date.today())
+            claims.settle_in(s, store, row, paid, when)
+        elif target == "rejected":
+            claims.reject_in(s, store, row, item["rejection_reason"] or DEFAULT_OVERRIDE)
+        elif target == "withdrawn":
+            claims.withdraw_in(s, store, row)
+
+
+def _last_payment(item: dict) -> date | None:
+    return max((p["date"] for p in item["payments"]), default=None)
+
+
+def load(s, store, raw, sc, report) -> None:
+    for i, item in enumerate(parse(raw)):
+        try:
+            _load_one(s, store, item, report)
+        except LeiError as exc:
+            raise exc.at(f"{SECTION}[{i}]") from None
+
+
+def _load_one(s, store, item: dict, report) -> None:
+    row = s.scalar(select(ClaimRow).where(ClaimRow.ref == item["ref"]))
+    if item["status"] != "draft" and not item["override_reason"]:
+        item = {**item, "override_reason": DEFAULT_OVERRIDE}
+    if row is None:
+        row = claims.create_claim_in(s, store, item["dispute"], item["expenses"], item["ref"])
+        row = claims._load(s, row.ref)
+        _walk(s, store, row, item, report)
+        report.count(SECTION, "create")
+        return
+    row = claims._load(s, row.ref)
+    members = [m.expense.ref for m in row.members]
+    same_members = item["expenses"] is None or item["expenses"] == members
+    if row.dispute.ref != item["dispute"] or (not same_members and row.status != "draft"):
+        raise Conflict("claim_differs", "ref", claim=row.ref, status_zh=claims.status_label(row.status, "zh"),
+                       status_en=claims.status_label(row.status, "en"))
+    if row.status == item["status"] and same_members:
+        report.count(SECTION, "same")
+        return
+    if _ORDER[item["status"]] < _ORDER[row.status] or (_ORDER[row.status] == 3):
+        raise Conflict("claim_differs", "status", claim=row.ref, status_zh=claims.status_label(row.status, "zh"),
+                       status_en=claims.status_label(row.status, "en"))
+    if not same_members:
+        claims.set_expenses_in(s, store, row, item["expenses"])
+    _walk(s, store, row, item, report)
+    report.count(SECTION, "update")
+
+
+def export(s, path, files_dir) -> list[dict] | None:
+    rows = list(s.scalars(select(ClaimRow).order_by(ClaimRow.submitted_at.is_(None), ClaimRow.submitted_at,
+                                                    ClaimRow.id)))
+    if not rows:
+        return None
+    out = []
+    for row in rows:
+        row = claims._load(s, row.ref)
+        item: dict = {
+            "ref": row.ref, "dispute": row.dispute.ref,
+            "expenses": [m.expense.ref for m in row.members] or [ln.expense_ref for ln in row.lines],
+            "status": row.status,
+        }
+        if row.override_reason:
+            item["override_reason"] = row.override_reason
+        if row.rejection_reason:
+            item["rejection_reason"] = row.rejection_reason
+        decisions = []
+        for ln in row.lines:
+            d = ln.insurer_decision
+            if d is not None:
+                decisions.append({"expense": ln.expense_ref, "decision": d.decision,
+                                  "amount": money_str(d.approved_cny) if d.approved_cny is not None else None,
+                                  "reason": d.reason, "date": d.decided_on.isoformat() if d.decided_on else None})
+        if decisions:
+            item["decisions"] = decisions
+        if row.payments:
+            item["payments"] = [{"date": p.paid_on.isoformat(), "amount": money_str(p.amount),
+                                 "reference": p.reference} for p in row.payments]
+        if row.assessment:
+            item["payable"] = row.assessment.get("payable")
+            item["claim_kind"] = row.assessment.get("claim_kind")
+            item["supplementary_to"] = row.assessment.get("supplementary_to")
+        out.append(item)
+    return out
+
+
+fmt.EXTRA_SECTIONS[SECTION] = check
+EXTRA_LOADERS[SECTION] = load
+EXTRA_EXPORTERS[SECTION] = export

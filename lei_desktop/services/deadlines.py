@@ -1,0 +1,32 @@
+"""Deadlines of the store: notice, limitation and policy expiry (rules in ``domain/deadlines.py``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from lei_desktop.domain.deadlines import OPEN, Deadline, deadlines
+from lei_desktop.domain.model import ACTIVE_CLAIM_STATUSES
+from lei_desktop.services import convert
+from lei_desktop.services.store import Store
+from lei_desktop.store.models import ClaimRow, DisputeRow, PolicyRow
+
+
+def list_deadlines(store: Store, today: date | None = None, soon: int = 30, include_done: bool = False) -> list[Deadline]:
+    """What is due and overdue (``include_done`` adds those met and the expired policies)."""
+    today = today or date.today()
+    with store.session() as s:
+        policies = [convert.policy(r) for r in s.scalars(select(PolicyRow).order_by(PolicyRow.ref))]
+        disputes = [convert.dispute(r) for r in s.scalars(select(DisputeRow).order_by(DisputeRow.ref))]
+        submitted: dict[str, date] = {}
+        q = select(DisputeRow.ref, ClaimRow.submitted_at).join(ClaimRow, ClaimRow.dispute_id == DisputeRow.id).where(
+            ClaimRow.submitted_at.is_not(None),
+            ClaimRow.status.in_((*ACTIVE_CLAIM_STATUSES, "rejected", "withdrawn")),
+        )
+        for ref, at in s.execute(q):
+            day = at.date()
+            if ref not in submitted or day < submitted[ref]:
+                submitted[ref] = day
+    items = deadlines(policies, disputes, submitted, today, soon)
+    return items if include_done else [d for d in items if d.status in OPEN]

@@ -1,0 +1,236 @@
+"""What the Expenses page needs from the store beyond plain CRUD.
+
+- **Keyset paging** (:func:`page_after`): the next ``limit`` rows after the last one shown, in the
+  order and filter of an :class:`~lei_desktop.services.expenses.ExpenseQuery`. Unlike OFFSET, the
+  cost does not grow with the depth of the page, so a 100,000-row table scrolls evenly.
+- **Entry in one unit of work** (:func:`save_expense`): the expense and the files attached to it
+  are written together or not at all.
+- **Likely duplicates** (:func:`duplicates`): the same payee and invoice number, or a file already
+  held by another expense.
+- **Rates for the editor and the table** (:class:`RateContext`): the CNY an expense comes to, on
+  the date basis its policy uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from lei_desktop.domain.errors import Conflict
+from lei_desktop.domain.fx import RateTable, RateUsed, convert
+from lei_desktop.domain.messages import register
+from lei_desktop.domain.model import Expense
+from lei_desktop.services import convert as conv
+from lei_desktop.services.attachments import attach, sha256
+from lei_desktop.services.common import by_ref, check_version, exists
+from lei_desktop.services.expenses import (
+    SORTABLE,
+    ExpenseQuery,
+    _filtered,
+    _write,
+    add_expense,
+    refuse_if_frozen,
+)
+from lei_desktop.services.rates import list_rates
+from lei_desktop.services.store import Store
+from lei_desktop.store.models import AttachmentRow, DisputeRow, ExpenseRow, PolicyRow
+
+# --- keyset paging --------------------------------------------------------------------------------
+
+
+def _keys(query: ExpenseQuery) -> list[tuple[object, bool]]:
+    """The ORDER BY columns of a query, each with whether it may be NULL; the row id ends every key."""
+    column = SORTABLE.get(query.sort, ExpenseRow.paid_on)
+    keys: list[tuple[object, bool]] = []
+    if query.sort == "amount":  # amounts compare only within a currency
+        keys.append((ExpenseRow.currency, False))
+    keys.append((column, query.sort in ("paid_on", "invoice_date")))
+    keys.append((ExpenseRow.id, False))
+    return keys
+
+
+def _order(keys, descending: bool):
+    out = []
+    for column, _nullable in keys:
+        out.append(column.desc().nulls_last() if descending else column.asc().nulls_first())
+    return out
+
+
+def _after(keys, values: Sequence[object], descending: bool):
+    """Rows strictly after ``values`` in the (NULLS FIRST ascending / NULLS LAST descending) order."""
+    (column, nullable), rest = keys[0], keys[1:]
+    value = values[0]
+    if value is None:
+        # ascending: NULLs come first, so every non-NULL is after; descending: NULLs are last
+        beyond = column.is_not(None) if not descending else false()
+        same = column.is_(None)
+    else:
+        beyond = column > value if not descending else column < value
+        if nullable and descending:
+            beyond = or_(beyond, column.is_(None))
+        same = column == value
+    if not rest:
+        return beyond
+    return or_(beyond, and_(same, _after(rest, values[1:], descending)))
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: tuple[Expense, ...]
+    #: where the next page starts (pass back as ``after``); None when this page was the last
+    next_after: tuple | None
+
+
+def page_after(store: Store, query: ExpenseQuery, after: tuple | None, limit: int) -> Page:
+    """Up to ``limit`` rows of the query following the key ``after`` (None: from the start)."""
+    keys = _keys(query)
+    columns = [c for c, _ in keys]
+    with store.session() as s:
+        q = _filtered(select(ExpenseRow, *columns).join(DisputeRow), query)
+        if after is not None:
+            q = q.where(_after(keys, after, query.descending))
+        q = q.order_by(*_order(keys, query.descending)).limit(limit).options(selectinload(ExpenseRow.dispute))
+        result = s.execute(q).all()
+        rows = tuple(conv.expense(r[0], with_attachments=False) for r in result)
+        next_after = tuple(result[-1][1:]) if len(result) == limit else None
+        return Page(rows, next_after)
+
+
+def attachment_counts(store: Store, refs: Iterable[str]) -> dict[str, int]:
+    """How many files each of these expenses holds (for the table's paper-clip column)."""
+    refs = list(refs)
+    if not refs:
+        return {}
+    with store.session() as s:
+        q = (
+            select(ExpenseRow.ref, func.count(AttachmentRow.id))
+            .join(AttachmentRow, AttachmentRow.expense_id == ExpenseRow.id)
+            .where(ExpenseRow.ref.in_(refs))
+            .group_by(ExpenseRow.ref)
+        )
+        return {ref: n for ref, n in s.execute(q)}
+
+
+# --- entry ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewFile:
+    filename: str
+    data: bytes
+    kind: str = "invoice"
+
+    @property
+    def sha256(self) -> str:
+        return sha256(self.data)
+
+
+def save_expense(
+    store: Store,
+    e: Expense,
+    *,
+    original_ref: str | None = None,
+    expected_version: int | None = None,
+    files: Sequence[NewFile] = (),
+) -> Expense:
+    """Create (``original_ref`` None) or update an expense and attach ``files``, all in one transaction."""
+    with store.session() as s:
+        if original_ref is None:
+            add_expense(store, s, e)
+        else:
+            row = by_ref(s, ExpenseRow, original_ref, "expense")
+            check_version(row, expected_version, "expense")
+            refuse_if_frozen(s, row)
+            if e.ref != original_ref and exists(s, ExpenseRow, e.ref):
+                raise Conflict("duplicate_ref", "ref", kind="expense", ref=e.ref)
+            before = conv.expense(row)
+            _write(s, row, e)
+            s.flush()
+            changes = conv.diff(before, conv.expense(row))
+            if changes:
+                store.audit(s, "expense", e.ref, "update", changes)
+        for f in files:
+            attach(s, store, "expense", e.ref, f.filename, f.data, f.kind)
+        s.flush()
+        row = by_ref(s, ExpenseRow, e.ref, "expense")
+        s.refresh(row)
+        return conv.expense(row)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Another expense that looks like the same cost."""
+
+    ref: str
+    why: str  # "invoice" (same payee and invoice number) or "file" (same file content)
+    detail: str = ""  # the file name for "file"
+
+
+def duplicates(
+    store: Store, payee: str, invoice_number: str, hashes: Iterable[str] = (), exclude_ref: str | None = None
+) -> list[Duplicate]:
+    """Expenses other than ``exclude_ref`` with the same payee and invoice number, or holding one of the files."""
+    out: list[Duplicate] = []
+    with store.session() as s:
+        payee_n, number_n = payee.strip().casefold(), invoice_number.strip().casefold()
+        if payee_n and number_n:
+            q = select(ExpenseRow.ref).where(
+                func.lower(func.trim(ExpenseRow.invoice_number)) == number_n,
+                func.lower(func.trim(ExpenseRow.payee)) == payee_n,
+            )
+            if exclude_ref:
+                q = q.where(ExpenseRow.ref != exclude_ref)
+            out += [Duplicate(ref, "invoice") for ref in s.scalars(q.order_by(ExpenseRow.ref).limit(20))]
+        hashes = [h for h in dict.fromkeys(hashes) if h]
+        if hashes:
+            q = (
+                select(ExpenseRow.ref, AttachmentRow.filename)
+                .join(AttachmentRow, AttachmentRow.expense_id == ExpenseRow.id)
+                .where(AttachmentRow.sha256.in_(hashes))
+            )
+            if exclude_ref:
+                q = q.where(ExpenseRow.ref != exclude_ref)
+            seen = {d.ref for d in out}
+            for ref, filename in s.execute(q.order_by(ExpenseRow.ref).limit(20)):
+                if ref not in seen:
+                    out.append(Duplicate(ref, "file", filename))
+                    seen.add(ref)
+    return out
+
+
+# --- rates ---------------------------------------------------------------------------------------
+
+
+class RateContext:
+    """The rate table and each dispute's date basis, read once; answers "what is this in CNY?"."""
+
+    def __init__(self, store: Store) -> None:
+        self.table = RateTable(list_rates(store))
+        with store.session() as s:
+            q = select(DisputeRow.ref, PolicyRow.fx_basis).join(PolicyRow, DisputeRow.policy_id == PolicyRow.id)
+            self.basis: dict[str, str] = {ref: basis for ref, basis in s.execute(q)}
+
+    def basis_date(self, dispute: str, paid_on: date | None, invoice_date: date | None) -> date | None:
+        if self.basis.get(dispute, "payment_date") == "invoice_date":
+            return invoice_date or paid_on
+        return paid_on or invoice_date
+
+    def rate(self, e: Expense) -> RateUsed | None:
+        basis = self.basis_date(e.dispute, e.paid_on, e.invoice_date)
+        return self.table.rate_for(e.currency, basis, e.rate_override)
+
+    def cny(self, e: Expense) -> Decimal | None:
+        used = self.rate(e)
+        return None if used is None else convert(e.amount, used.rate, used.per)
+
+
+register(
+    {
+        "cny_no_rate": ("人民币费用无需汇率", "a CNY expense takes no exchange rate"),
+    }
+)

@@ -1,0 +1,1 @@
+"""Main-window pages. Each is ``XxxPage(QWidget)`` with ``page_id``, ``retranslate()`` and ``refresh()``."""

@@ -1,0 +1,138 @@
+"""Claims page over the real claims engine: build, steps, lines, checklist, submit (locks), insurer
+decision, payment, PDF export with progress, Cancel and open folder."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from lei_desktop.domain.errors import LeiError
+from lei_desktop.services import expenses
+from lei_desktop.ui.context import UiContext
+
+claims = pytest.importorskip("lei_desktop.services.claims", reason="the claims engine is not merged yet")
+
+
+@pytest.fixture
+def page(qtbot, loaded_store, tmp_path):
+    from lei_desktop.ui.pages.claims import ClaimsPage
+
+    ctx = UiContext(loaded_store, "en", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    p = ClaimsPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1300, 800)
+    p.show()
+    return p
+
+
+def _cells(table, column):
+    return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def test_build_claim_shows_the_engines_steps_lines_and_checklist(page):
+    ref = page.build_claim()
+    assert ref and page.current == ref
+    doc = claims.assess(page.ctx.store, ref)
+    assert _cells(page.steps, 0) == [s["en"] for s in doc["steps"]]
+    assert _cells(page.steps, 1) == [page.ctx.fmt_money(Decimal(s["amount"]), "CNY") for s in doc["steps"]]
+    assert _cells(page.lines, 0) == [ln["expense"] for ln in doc["lines"]]
+    for row, ln in enumerate(doc["lines"]):
+        reasons = "; ".join(r["en"] for r in ln["reasons"])
+        assert page.lines.item(row, 8).text() == reasons
+    items = claims.checklist(page.ctx.store, ref)
+    items = items["items"] if isinstance(items, dict) else items
+    assert page.checklist.count() == len(items)
+    assert page.ctx.fmt_money(Decimal(doc["payable"]), "CNY") in page.summary.text()
+
+    page.ctx.lang = "zh"
+    page.retranslate()
+    assert _cells(page.steps, 0) == [s["zh"] for s in doc["steps"]]
+
+
+def test_submit_locks_then_decision_payment_and_settlement(page, monkeypatch):
+    ref = page.build_claim()
+    assert page.missing_documents()  # the example has no receipts attached
+    assert page.submit(override="Receipts follow by courier")
+    assert claims.get_claim(page.ctx.store, ref).status == "submitted"
+    e1 = expenses.get_expense(page.ctx.store, "E1")
+    with pytest.raises(LeiError):
+        expenses.update_expense(page.ctx.store, "E1", e1)
+
+    first = page.doc["lines"][0]
+    assert page.record_decision(first["expense"], "reduced", amount="1000.00", reason="Hourly rate capped")
+    assert page.doc["status"] == "under_review"
+    assert "1,000.00" in page.lines.item(0, 7).text() and "Hourly rate capped" in page.lines.item(0, 7).text()
+
+    assert page.record_payment("5000.00", "2026-06-01", "TT-1")
+    assert page.payments.rowCount() == 1
+    assert page.payments.item(0, 0).text() == page.ctx.fmt_date(date(2026, 6, 1))
+    assert page.record_payment("100.00", "2026-06-02", settle=True)
+    claim = claims.get_claim(page.ctx.store, ref)
+    assert claim.status == "settled" and claim.paid == Decimal("5100.00")
+    assert not page.settle_button.isEnabled() and not page.submit_button.isEnabled()
+
+
+def test_refused_action_is_shown_not_raised(page, monkeypatch):
+    shown = []
+    monkeypatch.setattr(page.ctx, "show_error", lambda parent, exc: shown.append(exc))
+    page.build_claim()
+    page.submit(override="docs later")
+    assert not page.reject_claim("   ")  # a reason is required
+    assert shown and shown[0].code == "reason_required"
+
+
+def test_export_pdf_on_a_worker_with_progress_then_open_folder(qtbot, page, tmp_path, monkeypatch):
+    pytest.importorskip("lei_desktop.services.claim_export", reason="the PDF export is not merged yet")
+    page.build_claim()
+    page.quiet_export = True
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    out = tmp_path / "out" / "claim.pdf"
+    out.parent.mkdir()
+    worker = page.export_pdf(out)
+    assert worker is not None
+    qtbot.waitUntil(lambda: page.export_status != "running", timeout=60000)
+    assert page.export_status == "done"
+    qtbot.waitUntil(lambda: bool(page.progress_log), timeout=5000)
+    done, total, _label = page.progress_log[-1]
+    assert 0 < done <= total
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert page.open_folder_button.isEnabled()
+    page.open_folder()
+    assert opened == [str(out.parent)]
+
+
+def test_export_cancel_leaves_nothing_behind(qtbot, page, tmp_path, monkeypatch):
+    service = pytest.importorskip("lei_desktop.services.claim_export", reason="the PDF export is not merged yet")
+    page.build_claim()
+    page.quiet_export = True
+    out = tmp_path / "cancelled.pdf"
+    real, gate = service.export_claim, threading.Event()
+
+    def gated(*args, **kwargs):  # the real export, started only once Cancel has been pressed
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "export_claim", gated)
+    page.export_pdf(out)
+    page.progress_dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    gate.set()
+    qtbot.waitUntil(lambda: page.export_status != "running", timeout=60000)
+    assert page.export_status == "cancelled"
+    assert not out.exists()
+
+
+def test_withdraw_asks_first(page, monkeypatch):
+    ref = page.build_claim()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    page._withdraw()
+    assert claims.get_claim(page.ctx.store, ref).status == "draft"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page._withdraw()
+    assert claims.get_claim(page.ctx.store, ref).status == "withdrawn"
