@@ -67,3 +67,19 @@ def bundled_licences() -> list[tuple[str, str, str]]:
         version = _version(dist)
         rows.append((f"{name} {version}" if version else name, licence, url))
     return rows
+
+
+def licences_html() -> str:
+    """The list as an HTML table for the About dialog (names and SPDX ids need no translation)."""
+    from html import escape
+
+    cells = []
+    for name, licence, text_or_url in bundled_licences():
+        if text_or_url.startswith(("http://", "https://")):
+            where = f'<a href="{escape(text_or_url)}">{escape(text_or_url)}</a>'
+        else:  # a full licence text travels with the bundle: point at the file instead of pasting it
+            folder = resource("fonts")
+            files = sorted(folder.glob("OFL*.txt")) if folder.is_dir() else []
+            where = escape(str(files[0])) if files else ""
+        cells.append(f"<tr><td>{escape(name)}</td><td>{escape(licence)}</td><td>{where}</td></tr>")
+    return "<table cellspacing='4'>" + "".join(cells) + "</table>"

@@ -2,7 +2,8 @@
 
 In a temporary folder it creates a store, loads the bundled example scenario, creates and assesses
 a claim, exports its PDF and checks that the bundled font is embedded and that the PDF metadata
-carries the version, and checks that the Chinese translations load. One line per check, ✓ or ✗,
+carries the version, checks that the Chinese translations load, writes and verifies an encrypted
+backup, and imports every GUI module. One line per check, ✓ or ✗,
 in Chinese and English. Nothing outside the temporary folder is touched (``LEI_DATA_DIR`` points
 into it while the checks run), so it is safe on a user's machine.
 
@@ -41,6 +42,7 @@ register(
         "selftest_font": ("PDF 内嵌随附字体", "the PDF embeds the bundled font"),
         "selftest_metadata": ("PDF 元数据含版本号", "the PDF metadata names the version"),
         "selftest_translations": ("中文翻译可以载入", "the Chinese translations load"),
+        "selftest_backup": ("加密备份并校验（清单含版本号）", "an encrypted backup verifies (its manifest names the version)"),
         "selftest_gui": ("界面模块可以载入", "the GUI modules load"),
         "selftest_skipped": ("未运行：前一步失败", "not run: an earlier step failed"),
         "selftest_missing": ("缺少：{what}", "missing: {what}"),
@@ -235,6 +237,24 @@ def check_translations(st: Selftest) -> str:
     return f"{qm.name} + qtbase_zh_CN.qm"
 
 
+def check_backup(st: Selftest) -> str:
+    """An encrypted backup (cryptography's AES-GCM + scrypt, a native library) written and verified."""
+    backup = importlib.import_module("lei_desktop.services.backup")
+    restore = importlib.import_module("lei_desktop.services.restore")
+    store = st.need(st.store)
+    out = st.folder / "selftest.leibackup"
+    info = backup.create_backup(store, out, password=b"selftest")
+    workdir = st.folder / "verify"
+    workdir.mkdir()
+    verified = restore.verify(out, b"selftest", workdir=workdir)
+    if not verified.encrypted:
+        raise ValueError("the backup was not encrypted")
+    version = verified.manifest.get("app_version")
+    if version != __version__:
+        raise ValueError(f"manifest app_version {version!r}, expected {__version__!r}")
+    return f"{info.size // 1024} KB, app_version {version}"
+
+
 def check_gui_modules(st: Selftest) -> str:
     """Import every ``lei_desktop.ui`` module: a Qt module the spec left out shows up here."""
     import pkgutil
@@ -259,6 +279,7 @@ CHECKS: list[tuple[str, Callable[[Selftest], str]]] = [
     ("selftest_font", check_font),
     ("selftest_metadata", check_metadata),
     ("selftest_translations", check_translations),
+    ("selftest_backup", check_backup),
     ("selftest_gui", check_gui_modules),
 ]
 

@@ -38,3 +38,18 @@ def test_bundled_font_is_listed_with_its_licence_text():
         row = next(r for r in rows if r[0].startswith(font.stem))
         assert row[1] == "OFL-1.1"
         assert "SIL OPEN FONT LICENSE" in row[2].upper()  # the full text, not a link
+
+
+def test_about_dialog_lists_the_licences(qtbot, window, monkeypatch):
+    """Help → About shows the version and a row per bundled library (with its SPDX licence)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lei_desktop import __version__
+
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.update(title=title, text=text))
+    window.about()
+    assert __version__ in shown["text"]
+    for name, licence, _where in bundled_licences():
+        assert licence in shown["text"], name
+    assert "SQLAlchemy" in shown["text"] and "LGPL-3.0-only" in shown["text"]
