@@ -24,6 +24,7 @@ DISTRIBUTIONS: dict[str, tuple[str, str, str]] = {
     "Mako": ("Mako", "MIT", "https://github.com/sqlalchemy/mako/blob/main/LICENSE"),
     "MarkupSafe": ("MarkupSafe", "BSD-3-Clause", "https://github.com/pallets/markupsafe/blob/main/LICENSE.txt"),
     "reportlab": ("ReportLab", "BSD-3-Clause", "https://www.reportlab.com/documentation/faq/#1.1"),
+    "rl-accel": ("ReportLab accelerator (rl_accel)", "BSD-3-Clause", "https://hg.reportlab.com/hg-public/rl-accel"),
     "pypdf": ("pypdf", "BSD-3-Clause", "https://github.com/py-pdf/pypdf/blob/main/LICENSE"),
     "Pillow": ("Pillow", "MIT-CMU", "https://github.com/python-pillow/Pillow/blob/main/LICENSE"),
     "openpyxl": ("openpyxl", "MIT", "https://foss.heptapod.net/openpyxl/openpyxl/-/blob/branch/3.1/LICENCE.rst"),
