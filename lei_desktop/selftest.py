@@ -32,7 +32,8 @@ from lei_desktop.paths import i18n_dir, resource, resource_root
 register(
     {
         "selftest_title": ("lei_desktop 自检 {version}", "lei_desktop self-test {version}"),
-        "selftest_build": ("运行方式：{mode}；资源目录：{root}", "running {mode}; resources in {root}"),
+        "selftest_build": ("运行方式：{mode}；Python {python}，UTF-8 模式 {utf8}；资源目录：{root}",
+                           "running {mode}; Python {python}, UTF-8 mode {utf8}; resources in {root}"),
         "selftest_mode_frozen": ("打包版本", "frozen"),
         "selftest_mode_source": ("源代码", "from source"),
         "selftest_store": ("在临时文件夹中创建数据库", "create a store in a temporary folder"),
@@ -315,8 +316,9 @@ def run(ctx) -> int:
     lang = getattr(ctx, "lang", "en")
     mode = "selftest_mode_frozen" if getattr(sys, "frozen", False) else "selftest_mode_source"
     print(_bilingual("selftest_title", version=__version__), file=out)
-    print(f"{text('selftest_build', 'zh', mode=text(mode, 'zh'), root=resource_root())} / "
-          f"{text('selftest_build', 'en', mode=text(mode, 'en'), root=resource_root())}", file=out)
+    build = {"root": resource_root(), "python": sys.version.split()[0], "utf8": sys.flags.utf8_mode}
+    print(f"{text('selftest_build', 'zh', mode=text(mode, 'zh'), **build)} / "
+          f"{text('selftest_build', 'en', mode=text(mode, 'en'), **build)}", file=out)
     saved = os.environ.get("LEI_DATA_DIR")
     with tempfile.TemporaryDirectory(prefix="lei-selftest-") as tmp:
         os.environ["LEI_DATA_DIR"] = str(Path(tmp) / "data")  # automatic backups etc. stay in here

@@ -63,6 +63,7 @@ def test_frozen_selftest_check(frozen_selftest, index):
 def test_frozen_selftest_passes_and_says_it_is_frozen(frozen_selftest):
     code, out = frozen_selftest
     assert "frozen" in out.splitlines()[1], out
+    assert "UTF-8 mode 1" in out.splitlines()[1], out  # the spec's -X utf8=1 reached the interpreter
     assert code == 0, out
 
 
