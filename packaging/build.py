@@ -47,6 +47,10 @@ def build(dist: Path, work: Path, clean: bool = False, log_level: str = "WARN") 
         import PyInstaller  # noqa: F401
     except ImportError:
         sys.exit('build.py: PyInstaller is not installed; run: python -m pip install -e ".[test]"')
+    if sys.platform.startswith("linux"):
+        missing = [tool for tool in ("objcopy", "objdump", "ldd") if shutil.which(tool) is None]
+        if missing:  # PyInstaller writes the Linux executables with objcopy and finds libraries with ldd
+            sys.exit(f"build.py: {', '.join(missing)} not found; install binutils (apt-get install binutils)")
     icon = ROOT / "resources" / "icons" / "lei.ico"
     if not icon.is_file():  # the icon is committed; draw it again if someone deleted it
         subprocess.run([sys.executable, str(ROOT / "packaging" / "make_icon.py")], check=True)
