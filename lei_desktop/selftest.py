@@ -3,7 +3,7 @@
 In a temporary folder it creates a store, loads the bundled example scenario, creates and assesses
 a claim, exports its PDF and checks that the bundled font is embedded and that the PDF metadata
 carries the version, checks that the Chinese translations load, writes and verifies an encrypted
-backup, and imports every GUI module. One line per check, ✓ or ✗,
+backup, imports every GUI module and starts Qt with the bundled font. One line per check, ✓ or ✗,
 in Chinese and English. Nothing outside the temporary folder is touched (``LEI_DATA_DIR`` points
 into it while the checks run), so it is safe on a user's machine.
 
@@ -45,6 +45,7 @@ register(
         "selftest_translations": ("中文翻译可以载入", "the Chinese translations load"),
         "selftest_backup": ("加密备份并校验（清单含版本号）", "an encrypted backup verifies (its manifest names the version)"),
         "selftest_gui": ("界面模块可以载入", "the GUI modules load"),
+        "selftest_qt": ("Qt 界面启动并用随附字体显示中文", "Qt starts and draws Chinese with the bundled font"),
         "selftest_skipped": ("未运行：前一步失败", "not run: an earlier step failed"),
         "selftest_missing": ("缺少：{what}", "missing: {what}"),
         "selftest_passed": ("自检通过：{n} 项全部成功", "self-test passed: all {n} checks succeeded"),
@@ -272,6 +273,34 @@ def check_gui_modules(st: Selftest) -> str:
     return f"{len(names) + 1} modules"
 
 
+def check_qt_starts(st: Selftest) -> str:
+    """A QApplication on this machine's platform plugin (offscreen where there is no display), the
+    bundled font registered with Qt, and a label drawn with it. Last of the checks: if Qt cannot
+    start at all it aborts the process, and every earlier line has been printed by then."""
+    try:
+        from PySide6.QtGui import QFont, QFontDatabase, QIcon
+        from PySide6.QtWidgets import QApplication, QLabel
+    except ImportError:
+        return "PySide6 not installed: GUI not checked"
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(["lei-cli"])
+    fonts = bundled_fonts()
+    if not fonts:
+        raise FileNotFoundError(str(resource("fonts")))
+    font_id = QFontDatabase.addApplicationFont(str(fonts[0]))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        raise ValueError(f"Qt could not load {fonts[0].name}")
+    label = QLabel("索赔申请书 Claim Form 堃昇珺 ¥1,409.50")
+    label.setFont(QFont(families[0], 12))
+    if label.grab().isNull():
+        raise ValueError("Qt drew nothing")
+    if QIcon(str(resource("icons", "lei.png"))).isNull():
+        raise ValueError("the application icon does not load")
+    return f"platform {app.platformName()}, font {families[0]}"
+
+
 CHECKS: list[tuple[str, Callable[[Selftest], str]]] = [
     ("selftest_store", check_store),
     ("selftest_scenario", check_scenario),
@@ -282,6 +311,7 @@ CHECKS: list[tuple[str, Callable[[Selftest], str]]] = [
     ("selftest_translations", check_translations),
     ("selftest_backup", check_backup),
     ("selftest_gui", check_gui_modules),
+    ("selftest_qt", check_qt_starts),
 ]
 
 

@@ -113,3 +113,11 @@ def test_selftest_from_source_passes():
     failed = [line for line in lines if line.startswith("✗")]
     assert failed == [] and r.returncode == 0, out
     assert __version__ in out.splitlines()[0]
+
+
+def test_qt_check_draws_with_the_bundled_font(qapp, tmp_path):
+    detail = selftest.check_qt_starts(selftest.Selftest(folder=tmp_path))
+    family = detail.split("font ", 1)[1]
+    from PySide6.QtGui import QFontDatabase
+
+    assert family in QFontDatabase.families()
