@@ -77,7 +77,7 @@ def iscc_command(iscc: str, bundle: Path, out_dir: Path, version: str | None = N
 
     version = version or project_version()
     numeric = ".".join(str(n) for n in version_tuple(version))
-    return [iscc, f"/DAppVersion={version}", f"/DAppVersionNumeric={numeric}", f"/DSourceDir={bundle}",
+    return [iscc, f"/DAppVersion={version}", f"/DAppVersionNumeric={numeric}", f"/DBundleDir={bundle}",
             f"/O{out_dir}", str(ROOT / "packaging" / "installer.iss")]
 
 

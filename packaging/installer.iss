@@ -3,7 +3,7 @@
 ; Build it on Windows after the bundle (see packaging/README.md):
 ;   python packaging\build.py --dist dist --installer
 ; which runs ISCC with the version from pyproject.toml, i.e.
-;   ISCC /DAppVersion=0.1.0 /DAppVersionNumeric=0.1.0.0 /DSourceDir=dist\lei-desktop /Odist packaging\installer.iss
+;   ISCC /DAppVersion=0.1.0 /DAppVersionNumeric=0.1.0.0 /DBundleDir=dist\lei-desktop /Odist packaging\installer.iss
 ;
 ; Installs into %LOCALAPPDATA%\Programs\lei_desktop. The user's data lives elsewhere
 ; (%LOCALAPPDATA%\lei_desktop: database, backups, settings -- see lei_desktop/paths.py), and the
@@ -15,8 +15,8 @@
 #ifndef AppVersionNumeric
   #define AppVersionNumeric AppVersion + ".0"
 #endif
-#ifndef SourceDir
-  #define SourceDir "..\dist\lei-desktop"
+#ifndef BundleDir
+  #define BundleDir "..\dist\lei-desktop"
 #endif
 
 #define AppName "lei_desktop"
@@ -73,7 +73,7 @@ Name: "desktopicon"; Description: "{cm:DesktopIcon}"; Flags: unchecked
 
 [Files]
 ; the whole one-folder bundle built by PyInstaller (lei-desktop.exe, lei-cli.exe, _internal\)
-Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
