@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lei_desktop.licences import licences_html
 from lei_desktop.ui import i18n
 from lei_desktop.ui.context import UiContext
 from lei_desktop.version import __version__
@@ -272,7 +273,8 @@ class MainWindow(QMainWindow):
                 "SQLAlchemy and Alembic (MIT), ReportLab (BSD), pypdf (BSD), Pillow (MIT-CMU), "
                 "openpyxl (MIT), cryptography (Apache-2.0/BSD) and the Noto Sans CJK fonts "
                 "(SIL Open Font License 1.1).</p>"
-            ).replace("%1", __version__),
+            ).replace("%1", __version__)
+            + licences_html(),
         )
 
     def open_wizard(self) -> None:
