@@ -169,7 +169,7 @@ def test_hostile_text_is_shown_safely(loaded_store, tmp_path):
     company = get_company(loaded_store)
     save_company(
         loaded_store,
-        replace(company, name_zh="北京堃昇珺<b>科技</b>&amp;有限公司", name_en="Kun & Sheng <i>Tech</i> 😀 Ltd."),
+        replace(company, name_zh="北京堃昇珺𠮷<b>科技</b>&amp;有限公司", name_en="Kun & Sheng <i>Tech</i> 😀 Ltd."),
         expected_version=company.version,
     )
     e1 = get_expense(loaded_store, "E1")
@@ -193,7 +193,8 @@ def test_hostile_text_is_shown_safely(loaded_store, tmp_path):
     out = tmp_path / "hostile.pdf"
     claim_export.export_claim(loaded_store, ref, out)
     whole = flat("".join(pages_text(out)))
-    assert flat("北京堃昇珺<b>科技</b>&amp;有限公司") in whole  # markup shown as typed, rare hanzi kept
+    # markup shown as typed; rare hanzi kept, also one beyond the BMP (U+20BB7) copies out right
+    assert flat("北京堃昇珺𠮷<b>科技</b>&amp;有限公司") in whole
     assert flat("<script>alert('x')</script>&Co") in whole
     assert "Kun&Sheng<i>Tech</i>□Ltd." in whole  # the emoji is replaced visibly
     assert "□□□□" in whole  # right-to-left script the font lacks: replaced, not dropped
