@@ -715,6 +715,16 @@ def _checklist(d: dict, st: dict) -> list:
     return story
 
 
+def _consent_use(uses: list[tuple[str, Decimal]], st: dict):
+    if not uses:
+        return DASH
+    shown = [f"{clean(ref, 20)}: {amount(cny)}" for ref, cny in uses[:12]]
+    if len(uses) > 12:
+        shown.append(f"… (+{len(uses) - 12})")
+    shown.append(f"合计 total {amount(sum((c for _, c in uses), Decimal('0')))}")
+    return fit(shown, 70, st["small"])
+
+
 def _consents(d: dict, st: dict) -> list:
     from reportlab.platypus import Table
 
@@ -728,7 +738,13 @@ def _consents(d: dict, st: dict) -> list:
         story.append(P("无。 None.", st["body"]))
         return story
     rows = [[P(h, st["small"]) for h in ("编号<br/>Ref", "函号<br/>Letter", "日期<br/>Granted on",
-                                         "费用类别<br/>Categories", "上限<br/>Cap (CNY)", "范围<br/>Scope")]]
+                                         "费用类别<br/>Categories", "上限<br/>Cap (CNY)", "范围<br/>Scope",
+                                         "本次使用<br/>Used here (CNY)")]]
+    used: dict[str, list[tuple[str, Decimal]]] = {}
+    for line in (d.get("assessment") or {}).get("lines") or []:
+        for use in line.get("consent_use") or []:
+            if isinstance(use, dict) and dec(use.get("cny")) is not None:
+                used.setdefault(str(use.get("consent")), []).append((str(line.get("expense")), dec(use.get("cny"))))
     for c in consents:
         cats = c.get("categories") or ()
         cat_text = "<br/>".join(f"{esc(categories.label(x, 'zh'), 80)} / {esc(categories.label(x, 'en'), 80)}" for x in cats) or DASH
@@ -741,9 +757,10 @@ def _consents(d: dict, st: dict) -> list:
                 P(cat_text, st["small"]),
                 P(amount(cap) if cap not in (None, "") else "不设上限 no cap", st["small"]),
                 P(bi(c.get("scope_zh"), c.get("scope_en"), 300), st["small"]),
+                _consent_use(used.get(str(c.get("ref")), []), st),
             ]
         )
-    t = Table(rows, colWidths=[36, 90, 56, 110, 60, PAGE_W - 2 * MARGIN - 352], repeatRows=1, splitInRow=1)
+    t = Table(rows, colWidths=[34, 78, 52, 96, 52, PAGE_W - 2 * MARGIN - 382, 70], repeatRows=1, splitInRow=1)
     t.setStyle(grid_style())
     story.append(t)
     return story
