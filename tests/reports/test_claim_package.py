@@ -367,3 +367,22 @@ def test_cancel_at_every_stage(loaded_store, claim_ref, tmp_path, stage):
         claim_export.export_claim(loaded_store, claim_ref, folder / "c.pdf", progress=progress, cancel=cancel)
     assert list(folder.iterdir()) == []
     assert any(label.startswith(stage) for label in labels)
+
+
+def test_consent_use_is_traced_to_lines(tmp_path):
+    data = {
+        "reference": "CL-C",
+        "assessment": {"lines": [
+            {"expense": "E7", "category": "translation_notarization", "amount": "100.00", "currency": "CNY",
+             "cny": "100.00", "covered_cny": "100.00", "decision": "covered",
+             "consent_use": [{"consent": "C1", "cny": "100.00"}]},
+            {"expense": "E8", "category": "translation_notarization", "amount": "50.50", "currency": "CNY",
+             "cny": "50.50", "covered_cny": "50.50", "decision": "covered",
+             "consent_use": [{"consent": "C1", "cny": "50.50"}]},
+        ]},
+        "consents": [{"ref": "C1", "letter_ref": "L-1", "categories": ["translation_notarization"], "cap": "200.00"}],
+    }
+    out = tmp_path / "c.pdf"
+    claim_package.write(data, out)
+    whole = flat("".join(pages_text(out)))
+    assert "E7:100.00" in whole and "E8:50.50" in whole and "合计total150.50" in whole
