@@ -61,6 +61,11 @@ register(
             "发票 {invoice} 注明币种 {file}，所选币种 {chosen} 未采用",
             "invoice {invoice} states {file}; the chosen {chosen} is not used",
         ),
+        "imp_fee_by_expert": (
+            "专家（EXPERT 或 L420 专家证人任务）的收费行已归入律师费；如保单将其视为外部专家证人费用，请修改类别",
+            "a fee line of an expert (EXPERT or task L420 Expert Witnesses) is filed under attorney fees; "
+            "change it to expert witness fees if the policy treats it so",
+        ),
         "imp_zero_line": ("金额为零，未导入", "amount is zero; not imported"),
         "imp_unknown_expense_code": (
             "UTBMS 费用代码 “{utbms}” 未知，归入“{category_zh}”",
@@ -403,6 +408,8 @@ def _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing
 
 def _expense_category(line: ledes.LedesLine, warnings: list) -> str:
     if line.kind in ("F", "IF"):
+        if line.kind == "F" and (line.timekeeper_classification.upper() == "EXPERT" or line.task_code == "L420"):
+            warnings.append(LineProblem("imp_fee_by_expert", line.line_no, "TIMEKEEPER_CLASSIFICATION"))
         return cats.FEE_CATEGORY
     found = cats.utbms(line.expense_code)
     if found is None:

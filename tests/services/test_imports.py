@@ -277,3 +277,10 @@ def test_unknown_expense_code_and_a_bare_discount_total(loaded_store):
     assert "E999" in warning.message("en") and "其他" in warning.message("zh")
     meals = next(r.expense for r in p.rows if r.expense.utbms_code == "E999")
     assert meals.category == "other" and meals.amount == Decimal("24.95")
+
+
+def test_fee_line_of_an_expert_stays_attorney_fees_with_a_warning(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").decode().replace("|Arroyo, Ed|PT|", "|Arroyo, Ed|EXPERT|", 1)
+    p = imports.preview_ledes(loaded_store, raw.encode(), "D1", currency="USD")
+    assert p.ok and p.rows[0].expense.category == "attorney_fees"
+    assert [(w.line, w.code) for w in p.warnings] == [(3, "imp_fee_by_expert")]
