@@ -127,3 +127,10 @@ def test_export_xlsx(db, tmp_path):
     assert "Ref" in ws["A1"].value and "编号" in ws["A1"].value
     amounts = [ws.cell(row=i, column=8).value for i in range(2, ws.max_row)]
     assert all(isinstance(a, (int, float)) for a in amounts if a is not None)
+
+
+def test_export_xlsx_to_an_unwritable_place_exits_1(db, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = cli("--db", db, "export-xlsx", "--out", str(blocker / "sub" / "book.xlsx"))
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "book.xlsx" in r.stderr
