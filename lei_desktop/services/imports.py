@@ -12,8 +12,13 @@ The API the CLI and the GUI share::
     preview = preview_csv(store, data, dispute="D1", mapping=CsvMapping(...), filename="x.csv")
     commit(store, preview)
 
+    rates = preview_rates(data); commit_rates(store, rates)      # date,currency,rate,per[,source]
+    save_mapping(store, "bank", mapping); resolve_mapping(store, "bank" or "mapping.json")
+
 A preview writes nothing. ``commit`` re-checks what could have changed since (a repeated
-invoice, the dispute) inside its transaction; either every row is written or none.
+invoice, the dispute) inside its transaction; either every row is written or none. The audit
+gets one ``import`` event per LEDES invoice (or per CSV file) naming every expense it created.
+See ``docs/imports.md`` for the mapping rules (categories, IF/IE, currency, credits).
 """
 
 from __future__ import annotations
