@@ -149,3 +149,16 @@ def test_expenses_page_import_shows_the_new_rows(qtbot, loaded_store, tmp_path, 
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() >= before + 5
+
+
+def test_paid_on_is_recorded_and_a_bad_one_is_named(qtbot, loaded_store):
+    from lei_desktop.ui.import_dialog import ImportDialog
+
+    d = ImportDialog(FakeContext(loaded_store, "en"), None, dispute="D1", path=str(LEDES / "canonical_1998b.txt"))
+    qtbot.addWidget(d)
+    d.currency_combo.setEditText("USD")
+    d.paid_on_edit.setText("2026-13-01")
+    assert not d.run_preview() and "paid_on" in d.summary.text()
+    d.paid_on_edit.setText("2026-04-01")
+    assert d.run_preview()
+    assert {r.expense.paid_on.isoformat() for r in d.preview.rows} == {"2026-04-01"}
