@@ -46,6 +46,9 @@ def register(sub, common) -> None:
     p.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
     p.set_defaults(func=cmd_import_csv)
 
+    p = sub.add_parser("csv-mappings", parents=[common], help="list the saved CSV column mappings (JSON with --json)")
+    p.set_defaults(func=cmd_mappings)
+
     fx = sub.add_parser("fx", parents=[common], help="exchange rates")
     fx_sub = fx.add_subparsers(dest="fx_command", metavar="COMMAND")
     p = fx_sub.add_parser("import", parents=[common], help="import rates: date,currency,rate,per[,source]")
@@ -150,6 +153,18 @@ def cmd_import_csv(ctx) -> int:
             ctx.out(ctx.t("cli_mapping_saved", name=a.save_mapping))
     preview = imports.preview_csv(ctx.store, data, a.dispute, mapping, filename=a.file.name)
     return _finish(ctx, preview, a.dry_run)
+
+
+def cmd_mappings(ctx) -> int:
+    from lei_desktop.services import imports
+
+    names = imports.list_mappings(ctx.store)
+    if ctx.json:
+        ctx.emit_json({"mappings": {n: imports.load_mapping(ctx.store, n).to_dict() for n in names}})
+    else:
+        for n in names:
+            ctx.out(n)
+    return 0
 
 
 def cmd_fx_import(ctx) -> int:

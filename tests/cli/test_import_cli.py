@@ -100,6 +100,8 @@ def test_import_csv_with_a_mapping_file_then_by_name(db, tmp_path):
         ("1000.10", "translation_notarization", "2026-05-01")]
     r = cli("--db", db, "import-csv", str(data), "--dispute", "D1", "--mapping", "cn", "--dry-run")
     assert r.returncode == 0 and "imported before" in r.stderr  # a warning, not a refusal
+    r = cli("--db", db, "csv-mappings", "--json")
+    assert json.loads(r.stdout)["mappings"]["cn"]["columns"]["amount"] == "金额"
 
 
 def test_fx_import(db, tmp_path):
