@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parents[2]
 LEDES = ROOT / "tests" / "data" / "ledes"
 
 
-def cli(*args: str, lang: str = "en") -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8"}
+def cli(*args: str, lang: str = "en", **extra_env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8", **extra_env}
     return subprocess.run([sys.executable, "-m", "lei_desktop.cli", "--lang", lang, *args], capture_output=True,
-                          text=True, env=env, timeout=120)
+                          encoding=extra_env.get("PYTHONIOENCODING", "utf-8"), env=env, timeout=120)
 
 
 @pytest.fixture
@@ -136,3 +136,10 @@ def test_export_xlsx_to_an_unwritable_place_exits_1(db, tmp_path):
     blocker.write_text("x")
     r = cli("--db", db, "export-xlsx", "--out", str(blocker / "sub" / "book.xlsx"))
     assert r.returncode == 1 and "Traceback" not in r.stderr and "book.xlsx" in r.stderr
+
+
+def test_a_latin1_console_gets_stand_ins_not_a_crash(db):
+    r = cli("--db", db, "import-ledes", str(LEDES / "two_invoices.txt"), "--dispute", "D1", "--currency", "USD",
+            "--dry-run", lang="zh", PYTHONIOENCODING="latin-1")
+    assert r.returncode == 0, r.stderr
+    assert "\\u5f8b\\u5e08\\u8d39" in r.stdout  # 律师费, escaped
