@@ -1316,6 +1316,10 @@ Open its folder?</source>
             <source>Paid on (LEDES, optional):</source>
             <translation>付款日期（LEDES，可选）：</translation>
         </message>
+        <message>
+            <source>(the first %1 are shown)</source>
+            <translation>（仅显示前 %1 笔）</translation>
+        </message>
     </context>
     <context>
         <name>Labels</name>

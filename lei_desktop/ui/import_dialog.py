@@ -32,6 +32,9 @@ from lei_desktop.domain import categories as cats
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.money import COMMON_CURRENCIES
 
+#: Rows listed in the preview table (the totals and the problems always cover the whole file).
+MAX_SHOWN = 2000
+
 
 class ImportDialog(QDialog):
     """``ImportDialog(ctx, parent, dispute=REF)``; ``exec()`` is true when something was imported."""
@@ -306,8 +309,9 @@ class ImportDialog(QDialog):
 
     def _show(self, preview) -> None:
         lang = self.ctx.lang
-        self.table.setRowCount(len(preview.rows))
-        for r, row in enumerate(preview.rows):
+        shown = preview.rows[:MAX_SHOWN]
+        self.table.setRowCount(len(shown))
+        for r, row in enumerate(shown):
             e = row.expense
             name = row.utbms_name_zh if lang == "zh" else row.utbms_name_en
             cells = [str(row.line), row.kind, cats.label(e.category, lang), format(e.amount, "f"), e.currency,
@@ -330,6 +334,8 @@ class ImportDialog(QDialog):
         head = self.tr("%1 expense(s) would be imported.").replace("%1", str(len(preview.rows)))
         if preview.errors:
             head = self.tr("Refused: %1 error(s); nothing will be imported.").replace("%1", str(len(preview.errors)))
+        if len(preview.rows) > MAX_SHOWN:
+            head += " " + self.tr("(the first %1 are shown)").replace("%1", str(MAX_SHOWN))
         self.summary.setText(head + ("\n" + "; ".join(parts) if parts else ""))
         self.import_button.setEnabled(preview.ok)
 
