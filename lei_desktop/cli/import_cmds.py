@@ -34,6 +34,7 @@ def register(sub, common) -> None:
     p.add_argument("--dispute", required=True, metavar="REF")
     p.add_argument("--currency", metavar="CUR", help="currency of a 1998B file (98BI files name their own)")
     p.add_argument("--paid-on", metavar="YYYY-MM-DD", help="payment date to record on every line (optional)")
+    p.add_argument("--payee", metavar="NAME", help="payee to record instead of the law firm's id or name")
     p.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
     p.set_defaults(func=cmd_import_ledes)
 
@@ -148,7 +149,7 @@ def cmd_import_ledes(ctx) -> int:
     data = _read(a.file)
     paid_on = parse_date(a.paid_on, "paid_on") if a.paid_on else None
     preview = imports.preview_ledes(ctx.store, data, a.dispute, currency=a.currency, filename=a.file.name,
-                                    paid_on=paid_on)
+                                    paid_on=paid_on, payee=a.payee)
     return _finish(ctx, preview, a.dry_run)
 
 

@@ -329,8 +329,11 @@ def preview_ledes(
     currency: str | None = None,
     filename: str = "",
     paid_on: date | None = None,
+    payee: str | None = None,
 ) -> ImportPreview:
-    """What importing this LEDES file into ``dispute`` would create; writes nothing."""
+    """What importing this LEDES file into ``dispute`` would create; writes nothing.
+
+    ``payee`` replaces the law firm's name (98BI LAW_FIRM_NAME, else its LAW_FIRM_ID)."""
     parsed = ledes.read(data)
     with store.session() as s:
         d = _dispute_row(s, dispute)
@@ -351,7 +354,11 @@ def preview_ledes(
                     existing[key] = when
         refs = _ref_stream(s, "E")
         forum = d.forum_country
-    return _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing, refs, forum)
+    preview = _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing, refs, forum)
+    if payee and payee.strip():
+        for row in preview.rows:
+            row.expense = replace(row.expense, payee=payee.strip()[:500])
+    return preview
 
 
 def _imported_before(s, firm: str, invoice: str):

@@ -284,3 +284,11 @@ def test_fee_line_of_an_expert_stays_attorney_fees_with_a_warning(loaded_store):
     p = imports.preview_ledes(loaded_store, raw.encode(), "D1", currency="USD")
     assert p.ok and p.rows[0].expense.category == "attorney_fees"
     assert [(w.line, w.code) for w in p.warnings] == [(3, "imp_fee_by_expert")]
+
+
+def test_payee_and_paid_on_options(loaded_store):
+    from datetime import date
+
+    p = imports.preview_ledes(loaded_store, ledes_bytes("canonical_1998b.txt"), "D1", currency="USD",
+                              payee="Smith & Lee LLP", paid_on=date(2026, 4, 1))
+    assert {(r.expense.payee, r.expense.paid_on) for r in p.rows} == {("Smith & Lee LLP", date(2026, 4, 1))}
