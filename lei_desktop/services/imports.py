@@ -30,9 +30,10 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from lei_desktop.domain import categories as cats
-from lei_desktop.domain.errors import LeiError, NotFound, ValidationError
+from lei_desktop.domain.errors import Conflict, LeiError, NotFound, ValidationError
 from lei_desktop.domain.messages import register
 from lei_desktop.domain.model import Expense
 from lei_desktop.domain.money import MINOR_UNITS, Money, round_half_up
@@ -70,6 +71,11 @@ register(
             "专家（EXPERT 或 L420 专家证人任务）的收费行已归入律师费；如保单将其视为外部专家证人费用，请修改类别",
             "a fee line of an expert (EXPERT or task L420 Expert Witnesses) is filed under attorney fees; "
             "change it to expert witness fees if the policy treats it so",
+        ),
+        "imp_concurrent": (
+            "导入期间数据库被同时修改（同一编号或发票已被占用），未写入任何内容；请重新预览后再导入",
+            "the store changed during the import (the same refs or invoice were taken); nothing was written: "
+            "preview again and import",
         ),
         "imp_zero_line": ("金额为零，未导入", "amount is zero; not imported"),
         "imp_unknown_expense_code": (
@@ -505,6 +511,13 @@ def commit(store: Store, preview: ImportPreview) -> ImportResult:
     refused = preview.refusal()
     if refused is not None:
         raise refused
+    try:
+        return _commit(store, preview)
+    except IntegrityError:  # another import took the same refs or invoice meanwhile: nothing was written
+        raise Conflict("imp_concurrent", "file") from None
+
+
+def _commit(store: Store, preview: ImportPreview) -> ImportResult:
     with store.session() as s:
         d = _dispute_row(s, preview.dispute)
         fresh = iter(_next_numbers(s, "E", sum(1 for r in preview.rows if not r.fixed_ref)))

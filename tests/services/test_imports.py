@@ -292,3 +292,15 @@ def test_payee_and_paid_on_options(loaded_store):
     p = imports.preview_ledes(loaded_store, ledes_bytes("canonical_1998b.txt"), "D1", currency="USD",
                               payee="Smith & Lee LLP", paid_on=date(2026, 4, 1))
     assert {(r.expense.payee, r.expense.paid_on) for r in p.rows} == {("Smith & Lee LLP", date(2026, 4, 1))}
+
+
+def test_a_collision_during_commit_is_a_conflict_and_writes_nothing(loaded_store, monkeypatch):
+    p = imports.preview_ledes(loaded_store, ledes_bytes("canonical_1998b.txt"), "D1", currency="USD")
+    real = imports._next_numbers
+    monkeypatch.setattr(imports, "_next_numbers", lambda s, prefix, n: ["E1"] * n)  # refs already in use
+    before = count(loaded_store)
+    with pytest.raises(LeiError) as exc:
+        imports.commit(loaded_store, p)
+    assert exc.value.code == "imp_concurrent" and count(loaded_store) == before
+    monkeypatch.setattr(imports, "_next_numbers", real)
+    assert len(imports.commit(loaded_store, p).refs) == 5
