@@ -130,6 +130,7 @@ register(
             "文件不是 UTF-8 编码，已按 {encoding} 读取",
             "the file is not UTF-8; it was read as {encoding}",
         ),
+        "ledes_nul_dropped": ("文件含有 NUL 字符，已删除", "the file holds NUL characters; they were dropped"),
         "ledes_missing_recommended": ("字段为空（规范要求填写）", "is empty (the format requires it)"),
     }
 )
@@ -360,6 +361,9 @@ def read(data: bytes | str) -> LedesFile:
     errors: list[LineProblem] = []
     warnings: list[LineProblem] = []
     text, encoding = decode(data)
+    if "\x00" in text:  # NUL is no text character (and PostgreSQL refuses it): dropped, with a warning
+        text = text.replace("\x00", "")
+        warnings.append(LineProblem("ledes_nul_dropped", 0))
     if encoding != "utf-8":
         warnings.append(LineProblem("ledes_decoded_as", 0, encoding=encoding))
     recs = records(text)

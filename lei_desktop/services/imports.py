@@ -392,6 +392,11 @@ def _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing
     warned_guess = False
     for inv in parsed.invoices:
         key = (inv.law_firm_id, inv.invoice_number)
+        too_long = [(name, value) for name, value in (("LAW_FIRM_ID", inv.law_firm_id),
+                                                      ("INVOICE_NUMBER", inv.invoice_number)) if len(value) > 100]
+        if too_long:  # the spec says 20 characters; the store keeps up to 100
+            errors.extend(LineProblem("too_long", inv.first_line, name, max=100) for name, _ in too_long)
+            continue
         if key in existing:
             when = existing[key]
             errors.append(LineProblem("imp_duplicate_invoice", inv.first_line, "INVOICE_NUMBER",

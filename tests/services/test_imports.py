@@ -304,3 +304,17 @@ def test_a_collision_during_commit_is_a_conflict_and_writes_nothing(loaded_store
     assert exc.value.code == "imp_concurrent" and count(loaded_store) == before
     monkeypatch.setattr(imports, "_next_numbers", real)
     assert len(imports.commit(loaded_store, p).refs) == 5
+
+
+def test_nul_characters_are_dropped_so_every_database_takes_the_text(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").replace(b"Airfare", b"Air\x00fare")
+    p = imports.preview_ledes(loaded_store, raw, "D1", currency="USD")
+    assert "ledes_nul_dropped" in [w.code for w in p.warnings]
+    imports.commit(loaded_store, p)
+    assert any(e.description_en == "Airfare" for e in expenses.list_expenses(loaded_store, "D1"))
+
+
+def test_an_overlong_invoice_number_is_refused_not_truncated(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").replace(b"|96542|", b"|" + b"9" * 101 + b"|")
+    p = imports.preview_ledes(loaded_store, raw, "D1", currency="USD")
+    assert [(e.line, e.column, e.code) for e in p.errors] == [(3, "INVOICE_NUMBER", "too_long")]
