@@ -277,6 +277,8 @@ def _ref_stream(s, prefix: str):
 
 def _fit(amount: Decimal, currency: str, line: int, column: str) -> tuple[Decimal | None, LineProblem | None]:
     """The amount at the currency's minor units, or the problem (never rounded)."""
+    if abs(amount) >= _LIMIT:  # beyond any invoice, and beyond a 64-bit count of minor units
+        return None, LineProblem("out_of_range", line, column, low=f"-{_LIMIT:,}", high=f"{_LIMIT:,}")
     digits = MINOR_UNITS.get(currency)
     if digits is not None:
         quantum = _QUANTA[digits]
@@ -293,6 +295,7 @@ def _fit(amount: Decimal, currency: str, line: int, column: str) -> tuple[Decima
 
 
 _QUANTA = {d: Decimal(1).scaleb(-d) for d in range(5)}
+_LIMIT = Decimal(10) ** 14
 
 
 def _bulk_insert(s, table, rows: list[dict]) -> None:
@@ -694,6 +697,10 @@ def preview_csv(
         if category is None:
             errors.append(LineProblem("imp_category_unknown" if raw_category or mapping.category else "required",
                                       r.line, r.column_of("category"), value=raw_category or mapping.category))
+            continue
+        if abs(r.get("amount")) >= _LIMIT:
+            errors.append(LineProblem("out_of_range", r.line, r.column_of("amount"), low=f"-{_LIMIT:,}",
+                                      high=f"{_LIMIT:,}"))
             continue
         staff_raw = str(r.get("incurred_by_insured_staff") or "").strip().lower()
         if staff_raw not in _TRUE | _FALSE:

@@ -318,3 +318,15 @@ def test_an_overlong_invoice_number_is_refused_not_truncated(loaded_store):
     raw = ledes_bytes("canonical_1998b.txt").replace(b"|96542|", b"|" + b"9" * 101 + b"|")
     p = imports.preview_ledes(loaded_store, raw, "D1", currency="USD")
     assert [(e.line, e.column, e.code) for e in p.errors] == [(3, "INVOICE_NUMBER", "too_long")]
+
+
+def test_an_absurd_amount_is_refused(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").replace(b"|289.5|19990116|", b"|99999999999999999999.5|19990116|")
+    p = imports.preview_ledes(loaded_store, raw, "D1", currency="USD")
+    assert [(e.line, e.column, e.code) for e in p.errors] == [(7, "LINE_ITEM_TOTAL", "out_of_range")]
+
+
+def test_an_absurd_csv_amount_is_refused(loaded_store):
+    p = imports.preview_csv(loaded_store, "日期,金额,币种,类别,收款方,说明\n2026-04-01,1e30,USD,律师费,x,y\n"
+                            "2026-04-01,\"123,456,789,012,345,678\",USD,律师费,x,y\n".encode(), "D1", MAPPING)
+    assert [(e.line, e.column, e.code) for e in p.errors] == [(2, "金额", "csv_amount"), (3, "金额", "out_of_range")]
