@@ -118,3 +118,8 @@ def test_month_names_need_no_order(text):
 
 def test_bad_month_names():
     assert parse_date("31-Feb-2026") is None and parse_date("1-Foo-2026") is None and parse_date("Apr") is None
+
+
+def test_absurd_rate_is_refused():
+    f = fx_csv.read(b"2026-04-01,USD,12345678901234567890,1\n")
+    assert [(e.line, e.column, e.code) for e in f.errors] == [(1, "rate", "out_of_range")]
