@@ -256,7 +256,8 @@ def test_imported_expenses_add_up_to_the_invoice(loaded_store, case):
 FIELD_VALUES = st.one_of(
     st.sampled_from(["", " ", "0", "1", "-1", "12.50", "-4000", "1e3", "1,000.00", "99999999999999.99", "0.001",
                      "20260131", "20261331", "2026-01-31", "F", "E", "IF", "IE", "f", "X", "E112", "E999", "e119",
-                     "L210", "A102", "USD", "EUR", "JPY", "eur", "XXX", "[]", "<b>", "Ü", "审", "NaN", "Infinity"]),
+                     "L210", "A102", "USD", "EUR", "JPY", "eur", "XXX", "[]", "<b>", "Ü", "审", "NaN", "Infinity",
+                     "9" * 25, "-" + "9" * 25 + ".5", "a\x00b", "x" * 120]),
     st.text(st.characters(blacklist_characters="|\r\n", blacklist_categories=("Cs",)), max_size=8),
 )
 
