@@ -766,6 +766,14 @@ Open its folder?</source>
             <source>Enrolment wizard</source>
             <translation>投保向导</translation>
         </message>
+        <message>
+            <source>Leave the wizard?</source>
+            <translation>退出向导？</translation>
+        </message>
+        <message>
+            <source>What you typed in the wizard has not been saved. Discard it?</source>
+            <translation>向导中填写的内容尚未保存。要放弃吗？</translation>
+        </message>
     </context>
     <context>
         <name>ExpenseEditor</name>

@@ -253,6 +253,8 @@ def test_wizard_refuses_bad_policy_and_stays(qtbot, ctx):
     assert wiz.currentPage() is wiz.policy_page
     assert wiz.policy_page.form.errors["period_start"].text() == messages.text("required", "en")
     assert enrolment.get_company(ctx.store) is None
+    assert wiz.has_unsaved()
+    wiz.discard()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -275,3 +277,29 @@ def test_settings_backs_up_on_a_worker(qtbot, window, loaded_ctx, tmp_path):
     qtbot.waitUntil(lambda: page.backup_btn.isEnabled())
     assert str(out) in page.backup_status.text()
     assert zipfile.is_zipfile(out)
+
+
+def test_wizard_cancel_with_typed_data_asks_first(qtbot, ctx, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from lei_desktop.ui.wizard import EnrolmentWizard
+
+    wiz = EnrolmentWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    type_into(qtbot, wiz.company_page.form.widgets["name_zh"], "北京")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    wiz.reject()
+    assert wiz.isVisible()  # kept
+    wiz.reject()
+    assert not wiz.isVisible() and not answers
+
+
+def test_company_edits_survive_a_refresh(qtbot, window, loaded_ctx):
+    page = window.show_page("company")
+    type_into(qtbot, page.form.widgets["contact_name"], "Li Lei")
+    page.refresh()  # e.g. another page saved something
+    assert page.form.widgets["contact_name"].text() == "Li Lei"
+    page.revert()
+    assert page.form.widgets["contact_name"].text() == enrolment.get_company(loaded_ctx.store).contact_name

@@ -169,7 +169,7 @@ class CompanyPage(BasePage):
         self.pdf_btn.clicked.connect(self.enrolment_pdf)
         buttons.addWidget(self.pdf_btn)
         self.revert_btn = QPushButton()
-        self.revert_btn.clicked.connect(self.refresh)
+        self.revert_btn.clicked.connect(self.revert)
         buttons.addWidget(self.revert_btn)
         self.save_btn = QPushButton()
         self.save_btn.setObjectName("save")
@@ -213,7 +213,11 @@ class CompanyPage(BasePage):
             self.enrol_info.setText(self.tr("<b>Enrolled</b> — record version %1").replace("%1", str(c.version)))
 
     def refresh(self) -> None:
-        self.company = enrolment.get_company(self.ctx.store)
+        latest = enrolment.get_company(self.ctx.store)
+        if self.has_unsaved():  # keep the user's edits; saving checks the version it started from
+            self._update_info()
+            return
+        self.company = latest
         if self.company is None:
             self.form.clear()
             self.elig.set_values({})
@@ -227,6 +231,11 @@ class CompanyPage(BasePage):
 
     def has_unsaved(self) -> bool:
         return self.form.dirty or self._elig_dirty
+
+    def revert(self) -> None:
+        self.form.dirty = False
+        self._elig_dirty = False
+        self.refresh()
 
     def data(self) -> dict:
         d = self.form.values()
