@@ -82,6 +82,37 @@ def refusal_text(exc: BaseException, lang: str) -> str:
     return body + "\n" + QCoreApplication.translate("App", "Switch to the window that has it open, or close it first.")
 
 
+def check_on_start(target, lang: str) -> bool:
+    """A damaged SQLite store is not opened: offer the latest good backup instead of crashing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lei_desktop.domain.messages import text
+    from lei_desktop.services import integrity
+
+    def ask(problem: str, candidate) -> bool:
+        title = text("start_damaged_title", lang)
+        if candidate is None:
+            msg = text("start_damaged_no_backup", lang, problem=problem)
+            print(msg, file=sys.stderr)
+            QMessageBox.critical(None, title, msg)
+            return False
+        msg = text("start_damaged_offer", lang, problem=problem, backup=candidate)
+        answer = QMessageBox.question(None, title, msg, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    return integrity.on_start(target, ask)
+
+
+def backup_on_exit(store) -> None:
+    """The automatic backup when the app closes (rotated: the last N are kept)."""
+    from lei_desktop.services import backup
+
+    try:
+        backup.auto_backup(store, reason="exit")
+    except Exception:  # never lose the user's exit over a backup; the log says why
+        log.exception("automatic backup on exit failed")
+
+
 def register_fonts(app) -> str | None:
     """Register bundled fonts from resources/fonts; make a CJK family the app font. Returns its family."""
     from PySide6.QtGui import QFont, QFontDatabase
@@ -148,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             store.close()
             lock.release()
         return 0
+    if not check_on_start(target, lang):  # a damaged store: offer the latest good backup
+        return 1
     held: list = []
     try:
         from lei_desktop.ui.main_window import MainWindow
@@ -188,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         code = app.exec()
         ctx.wait_idle()
         if ctx.store is not None:
+            if not bench:
+                backup_on_exit(ctx.store)
             ctx.store.close()
         return code
     finally:

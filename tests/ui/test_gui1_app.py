@@ -17,7 +17,7 @@ def test_window_then_store_on_a_worker(qapp, loaded_store, monkeypatch):
     from lei_desktop import app
 
     monkeypatch.setenv("LEI_EXIT_ON_FIRST_WINDOW", "ready")
-    assert app.main(["--db", str(loaded_store.path), "--lang", "en"]) == 0
+    assert app.main(["--db", loaded_store.url, "--lang", "en"]) == 0
 
 
 def test_second_instance_on_the_same_database_is_refused(qapp, db_path, monkeypatch, capsys):
@@ -60,7 +60,7 @@ def test_screenshots_every_page_in_both_languages(qapp, loaded_store, tmp_path):
     from lei_desktop.ui import main_window
 
     out = tmp_path / "shots"
-    path = str(loaded_store.path)
+    path = loaded_store.url  # a file, or the PostgreSQL database on the store fixture's PostgreSQL run
     loaded_store.close()
     assert app.main(["--db", path, "--screenshots", str(out)]) == 0
     pages = [pid for pid, mod, cls in main_window.PAGES if main_window.load_page_class(mod, cls)]

@@ -149,6 +149,7 @@ class DashboardPage(BasePage):
         self.gauges: list[LimitGauge] = []
         self.retranslate()
         self.refresh()
+        self._stale = False  # loaded: the main window need not refresh it again on first show
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))
@@ -196,7 +197,8 @@ class DashboardPage(BasePage):
         if not data.claims_available:
             notes.append(self.tr("The claims engine is not part of this build: claim figures are zero."))
         if data.claims_by_status:
-            counts = ", ".join(f"{self._status(s)} {n}" for s, n in data.claims_by_status)
+            sep = "，" if self.ctx.lang == "zh" else ", "
+            counts = sep.join(f"{self._status(s)} {n}" for s, n in data.claims_by_status)
             notes.append(self.tr("Claims: {counts}").format(counts=counts))
         self.note.setText("\n".join(notes))
         if not data.policies:

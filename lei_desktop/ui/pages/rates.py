@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from lei_desktop.domain.validation import fx_rate_from_dict
 from lei_desktop.services import rates
@@ -36,15 +36,21 @@ class RatesPage(RecordsPage):
         self.currency_filter.setObjectName("currency_filter")
         self.currency_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.count_label = QLabel()
+        self.import_btn = QPushButton()
+        self.import_btn.setObjectName("rates_import")
+        self.import_btn.clicked.connect(self.import_rates)
         self.filter_bar.addWidget(self.filter_label)
         self.filter_bar.addWidget(self.currency_filter)
         self.filter_bar.addStretch(1)
         self.filter_bar.addWidget(self.count_label)
+        self.filter_bar.addWidget(self.import_btn)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Exchange rates"))
         self.filter_label.setText(self.tr("Currency:"))
+        self.import_btn.setText(self.tr("Import CSV…"))
+        self.import_btn.setToolTip(self.tr("Import rates from date,currency,rate,per[,source] with a preview"))
         if self.currency_filter.count():
             self.currency_filter.setItemText(0, self.tr("All currencies"))
         self.retranslate_common()
@@ -78,6 +84,13 @@ class RatesPage(RecordsPage):
         self.currency_filter.blockSignals(False)
         super().refresh()
         self._count()
+
+    def import_rates(self) -> None:
+        from lei_desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self, kind="rates")
+        if dialog.exec():
+            self.refresh()
 
     def _count(self) -> None:
         self.count_label.setText(self.tr("%n rate(s)", "", len(self.records)))
