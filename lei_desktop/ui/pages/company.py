@@ -70,7 +70,9 @@ class UsccStatus(QLabel):
     def check(self, code: str) -> bool:
         if not code.strip():
             self.clear()
+            self.hide()
             return False
+        self.show()
         result = uscc.check(code)
         self.setText(("✔ " if result.valid else "✘ ") + result.message(self.lang_of()))
         self.setStyleSheet(OK_STYLE if result.valid else ERROR_STYLE)
