@@ -140,6 +140,18 @@ def backup_on_exit(store) -> None:
         log.exception("automatic backup on exit failed")
 
 
+def set_icon(app) -> None:
+    from PySide6.QtGui import QIcon
+
+    from lei_desktop.paths import resource
+
+    for name in ("lei.png", "lei.ico"):
+        path = resource("icons", name)
+        if path.is_file():
+            app.setWindowIcon(QIcon(str(path)))
+            return
+
+
 def register_fonts(app) -> str | None:
     """Register bundled fonts from resources/fonts; make a CJK family the app font. Returns its family."""
     from PySide6.QtGui import QFont, QFontDatabase
@@ -188,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     lang = i18n.initial_lang(settings, args.lang)
     i18n.install(lang)
     register_fonts(app)
+    set_icon(app)
 
     target = db_target(args)
     from lei_desktop.domain.errors import Conflict
