@@ -604,6 +604,10 @@ To submit anyway, give the reason (it is recorded):</source>
             <translation>纠纷</translation>
         </message>
         <message>
+            <source>Deadlines</source>
+            <translation>期限</translation>
+        </message>
+        <message>
             <source>Reference</source>
             <translation>编号</translation>
         </message>
@@ -662,6 +666,10 @@ To submit anyway, give the reason (it is recorded):</source>
         <message>
             <source>Title</source>
             <translation>案件名称</translation>
+        </message>
+        <message>
+            <source>No deadline recorded.</source>
+            <translation>暂无期限。</translation>
         </message>
         <message>
             <source>IP type</source>

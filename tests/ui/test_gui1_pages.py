@@ -303,3 +303,20 @@ def test_company_edits_survive_a_refresh(qtbot, window, loaded_ctx):
     assert page.form.widgets["contact_name"].text() == "Li Lei"
     page.revert()
     assert page.form.widgets["contact_name"].text() == enrolment.get_company(loaded_ctx.store).contact_name
+
+
+def test_disputes_page_shows_the_dispute_deadlines(qtbot, window, loaded_ctx):
+    from lei_desktop.services import deadlines
+
+    page = window.show_page("disputes")
+    d = disputes.list_disputes(loaded_ctx.store)[0]
+    page._edit(d)
+    mine = [x.to_json() for x in deadlines.list_deadlines(loaded_ctx.store, include_done=True)
+            if (x.dispute or x.ref) == d.ref and x.kind in ("notice", "limitation")]
+    assert mine, "the example dispute has a limitation deadline at least"
+    text_en = page.deadline_list.text()
+    for j in mine:
+        assert j["status_en"] in text_en
+    window.set_language("zh")
+    for j in mine:
+        assert j["status_zh"] in page.deadline_list.text()
