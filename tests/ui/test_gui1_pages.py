@@ -320,3 +320,27 @@ def test_disputes_page_shows_the_dispute_deadlines(qtbot, window, loaded_ctx):
     window.set_language("zh")
     for j in mine:
         assert j["status_zh"] in page.deadline_list.text()
+
+
+def test_file_menu_imports_and_exports_a_scenario(qtbot, ctx, example_path, tmp_path, monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from lei_desktop.ui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w._force_close = True
+    page = w.show_page("disputes")
+    assert page.table.rowCount() == 0
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(example_path), ""))
+    w.import_scenario()
+    qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=20000)
+    expected = json.loads(example_path.read_text("utf-8"))
+    assert page.table.rowCount() == len(expected["disputes"])
+    out = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    w.export_scenario()
+    qtbot.waitUntil(out.exists, timeout=20000)
+    assert [d["ref"] for d in json.loads(out.read_text("utf-8"))["disputes"]] == [d["ref"] for d in expected["disputes"]]
