@@ -344,3 +344,36 @@ def test_file_menu_imports_and_exports_a_scenario(qtbot, ctx, example_path, tmp_
     w.export_scenario()
     qtbot.waitUntil(out.exists, timeout=20000)
     assert [d["ref"] for d in json.loads(out.read_text("utf-8"))["disputes"]] == [d["ref"] for d in expected["disputes"]]
+
+
+def test_live_validation_waits_for_the_user_to_reach_a_field(qtbot, ctx):
+    from lei_desktop.ui.pages.policies import PoliciesPage
+
+    page = PoliciesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.new_record()
+    type_into(qtbot, page.form.widgets["ref"], "P1")
+    # policy_number is still empty: not reproached while typing ...
+    assert not page.form.errors["policy_number"].text()
+    type_into(qtbot, page.form.widgets["policy_number"], "N-1")
+    page.form.widgets["policy_number"].clear()
+    # ... but once the user has been there and left it empty, it is
+    assert page.form.errors["policy_number"].text() == messages.text("required", "en")
+    assert page.save() is False
+
+
+def test_live_message_for_the_field_being_typed_despite_earlier_empty_fields(qtbot, ctx):
+    from lei_desktop.ui.pages.policies import PoliciesPage
+
+    page = PoliciesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.new_record()
+    type_into(qtbot, page.form.widgets["coinsurance"], "2")  # ref, number, period still empty
+    assert page.form.errors["coinsurance"].text() == messages.text("out_of_range", "en", low=0, high=1)
+    assert not page.form.errors["period_start"].text()
+    type_into(qtbot, page.form.widgets["coinsurance"], "0.8")
+    assert not page.form.errors["coinsurance"].text()

@@ -245,13 +245,8 @@ class CompanyPage(BasePage):
         return d
 
     def validate(self) -> bool:
-        try:
-            company_from_dict(self.data())
-        except LeiError as exc:
-            self.form.show_error(exc, self.ctx.lang)
-            return False
-        self.form.clear_errors()
-        return True
+        """Live check while typing: a message under a field the user has edited."""
+        return self.form.live_check(self.data(), company_from_dict, self.ctx.lang)
 
     def save(self) -> bool:
         try:
