@@ -604,6 +604,10 @@ To submit anyway, give the reason (it is recorded):</source>
             <translation>纠纷</translation>
         </message>
         <message>
+            <source>Deadlines</source>
+            <translation>期限</translation>
+        </message>
+        <message>
             <source>Reference</source>
             <translation>编号</translation>
         </message>
@@ -662,6 +666,10 @@ To submit anyway, give the reason (it is recorded):</source>
         <message>
             <source>Title</source>
             <translation>案件名称</translation>
+        </message>
+        <message>
+            <source>No deadline recorded.</source>
+            <translation>暂无期限。</translation>
         </message>
         <message>
             <source>IP type</source>
@@ -765,6 +773,14 @@ Open its folder?</source>
         <message>
             <source>Enrolment wizard</source>
             <translation>投保向导</translation>
+        </message>
+        <message>
+            <source>Leave the wizard?</source>
+            <translation>退出向导？</translation>
+        </message>
+        <message>
+            <source>What you typed in the wizard has not been saved. Discard it?</source>
+            <translation>向导中填写的内容尚未保存。要放弃吗？</translation>
         </message>
     </context>
     <context>
@@ -1178,6 +1194,7 @@ Open its folder?</source>
         <name>ImportDialog</name>
         <message>
             <source>Import expenses</source>
+            <extracomment>Rows listed in the preview table (the totals and the problems always cover the whole file).</extracomment>
             <translation>导入费用</translation>
         </message>
         <message>
