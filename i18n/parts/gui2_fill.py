@@ -250,6 +250,7 @@ ZH = {
     "Import {n} expense(s)": "导入 {n} 笔费用",
     "Locked: this expense is part of the submitted claim {claim}.": "已锁定：此费用属于已提交的索赔 {claim}。",
     "counting…": "正在计数…",
+    "The figures could not be computed: {error}": "无法计算数据：{error}",
 }
 
 

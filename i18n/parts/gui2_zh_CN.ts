@@ -320,6 +320,10 @@ To submit anyway, give the reason (it is recorded):</source>
         <translation>概览</translation>
     </message>
     <message>
+        <source>The figures could not be computed: {error}</source>
+        <translation>无法计算数据：{error}</translation>
+    </message>
+    <message>
         <source>Spent</source>
         <translation>已支出</translation>
     </message>
@@ -557,6 +561,7 @@ To submit anyway, give the reason (it is recorded):</source>
     </message>
     <message>
         <source>CNY: enter an amount and a currency</source>
+        <extracomment>where the rates come from; the expenses page shares its table model's (read once per refresh)</extracomment>
         <translation>人民币：请输入金额和币种</translation>
     </message>
     <message>

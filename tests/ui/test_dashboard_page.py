@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings
 
 from lei_desktop.services import dashboard
 from lei_desktop.ui.context import UiContext
+from tests.ui.gui2_support import fresh_event_loop  # noqa: F401 - autouse fixture
 
 
 def test_dashboard_shows_the_figures(qtbot, loaded_store, tmp_path):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage
 
 from lei_desktop.domain.fx import convert
 from lei_desktop.services import attachments, claims, disputes, expenses
+from tests.ui.gui2_support import fresh_event_loop  # noqa: F401 - autouse fixture
 
 VALID_USCC = "91110108MA01XH7K2R"
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 
 from lei_desktop.services import expenses
 from lei_desktop.ui.context import UiContext
+from tests.ui.gui2_support import fresh_event_loop  # noqa: F401 - autouse fixture
 
 pytest.importorskip("lei_desktop.services.imports", reason="the imports service is not merged yet")
 

@@ -97,9 +97,12 @@ class ExpenseTableModel(QAbstractTableModel):
                 # filter typed on meanwhile makes it moot: only the latest generation is counted)
                 def start() -> None:
                     if generation == self._generation:
-                        run(lambda: count(store, query), lambda n: self._counted(generation, n))
+                        run(lambda: count(store, query), lambda n: self._counted(generation, n), self._count_failed)
 
-                QTimer.singleShot(self.COUNT_DELAY_MS, start)
+                QTimer.singleShot(self.COUNT_DELAY_MS, self, start)  # dropped if the model is gone
+
+    def _count_failed(self, _exc) -> None:
+        """The count is only for the status line: a failure (the store closed meanwhile) is not a dialog."""
 
     def _counted(self, generation: int, n: int) -> None:
         if generation == self._generation or self.total < 0:

@@ -169,8 +169,9 @@ class DashboardPage(BasePage):
         self._show()
 
     def _failed(self, exc) -> None:
+        """Shown on the page, not in a dialog: the figures are computed in the background."""
         self.loading = False
-        self.ctx.show_error(self, exc)
+        self.note.setText(self.tr("The figures could not be computed: {error}").format(error=self.ctx.error_text(exc)))
 
     def money(self, value: Decimal) -> str:
         return self.ctx.fmt_money(value, "CNY")
