@@ -4,12 +4,8 @@
     <context>
         <name>App</name>
         <message>
-            <source>This database is already open in another lei_desktop window:
-%1
-Switch to that window, or close it first.</source>
-            <translation>此数据库已在另一个 lei_desktop 窗口中打开：
-%1
-请切换到那个窗口，或先将其关闭。</translation>
+            <source>Switch to the window that has it open, or close it first.</source>
+            <translation>请切换到已打开它的窗口，或先将其关闭。</translation>
         </message>
         <message>
             <source>Already open</source>
@@ -167,7 +163,7 @@ Switch to that window, or close it first.</source>
         </message>
         <message>
             <source>Insurer</source>
-            <translation>保险人审核</translation>
+            <translation>保险人</translation>
         </message>
         <message>
             <source>Reasons</source>
@@ -1189,30 +1185,6 @@ Open its folder?</source>
             <translation>导入费用</translation>
         </message>
         <message>
-            <source>File</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>Format</source>
-            <translation>格式</translation>
-        </message>
-        <message>
-            <source>Dispute</source>
-            <translation>纠纷</translation>
-        </message>
-        <message>
-            <source>Currency (if the file has none)</source>
-            <translation>币种（文件未注明时）</translation>
-        </message>
-        <message>
-            <source>Category (if the file has none)</source>
-            <translation>类别（文件未注明时）</translation>
-        </message>
-        <message>
-            <source>CSV columns</source>
-            <translation>CSV 列对应</translation>
-        </message>
-        <message>
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
@@ -1221,24 +1193,8 @@ Open its folder?</source>
             <translation>预览</translation>
         </message>
         <message>
-            <source>LEDES 1998B / 98BI invoice</source>
-            <translation>LEDES 1998B / 98BI 账单</translation>
-        </message>
-        <message>
-            <source>CSV (UTF-8 or GB18030)</source>
-            <translation>CSV（UTF-8 或 GB18030）</translation>
-        </message>
-        <message>
-            <source>Columns named like the fields</source>
-            <translation>按列名对应字段</translation>
-        </message>
-        <message>
             <source>Line</source>
             <translation>行</translation>
-        </message>
-        <message>
-            <source>Ref</source>
-            <translation>编号</translation>
         </message>
         <message>
             <source>Category</source>
@@ -1253,14 +1209,6 @@ Open its folder?</source>
             <translation>币种</translation>
         </message>
         <message>
-            <source>Payee</source>
-            <translation>收款方</translation>
-        </message>
-        <message>
-            <source>Invoice no.</source>
-            <translation>发票号</translation>
-        </message>
-        <message>
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -1273,40 +1221,100 @@ Open its folder?</source>
             <translation>导入</translation>
         </message>
         <message>
-            <source>Choose a file to import</source>
-            <translation>选择要导入的文件</translation>
+            <source>File:</source>
+            <translation>文件：</translation>
         </message>
         <message>
-            <source>LEDES or CSV (*.txt *.ledes *.csv);;All files (*)</source>
-            <translation>LEDES 或 CSV (*.txt *.ledes *.csv);;所有文件 (*)</translation>
+            <source>Format:</source>
+            <translation>格式：</translation>
         </message>
         <message>
-            <source>Cannot read the file: {error}</source>
-            <translation>无法读取文件：{error}</translation>
+            <source>Dispute:</source>
+            <translation>争议：</translation>
         </message>
         <message>
-            <source>Importing is not available in this build.</source>
-            <translation>此版本不支持导入。</translation>
+            <source>Currency (LEDES 1998B):</source>
+            <translation>币种（LEDES 1998B）：</translation>
         </message>
         <message>
-            <source>Reading the file…</source>
-            <translation>正在读取文件…</translation>
+            <source>Column mapping (CSV):</source>
+            <translation>列映射（CSV）：</translation>
         </message>
         <message>
-            <source>Choose a file and press Preview. Nothing is written before Import.</source>
-            <translation>请选择文件并点击“预览”。点击“导入”之前不会写入任何数据。</translation>
+            <source>Mapping file…</source>
+            <translation>映射文件…</translation>
         </message>
         <message>
-            <source>The file is refused: {n} problem(s). Nothing will be imported.</source>
-            <translation>文件被拒绝：{n} 个问题，不会导入任何数据。</translation>
+            <source>Edit mapping…</source>
+            <translation>编辑映射…</translation>
         </message>
         <message>
-            <source>{n} expense(s) to import, total {totals}; {w} warning(s).</source>
-            <translation>将导入 {n} 笔费用，合计 {totals}；{w} 条提示。</translation>
+            <source>LEDES invoice</source>
+            <translation>LEDES 律师发票</translation>
         </message>
         <message>
-            <source>Import {n} expense(s)</source>
-            <translation>导入 {n} 笔费用</translation>
+            <source>CSV of expenses</source>
+            <translation>费用 CSV 文件</translation>
+        </message>
+        <message>
+            <source>Exchange rates (date,currency,rate,per[,source])</source>
+            <translation>汇率（date,currency,rate,per[,source]）</translation>
+        </message>
+        <message>
+            <source>From the file or the dispute's country</source>
+            <translation>按文件或争议所在国</translation>
+        </message>
+        <message>
+            <source>Rate (CNY)</source>
+            <translation>汇率（人民币）</translation>
+        </message>
+        <message>
+            <source>Per</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>UTBMS</source>
+            <translation>UTBMS</translation>
+        </message>
+        <message>
+            <source>Choose a file</source>
+            <translation>选择文件</translation>
+        </message>
+        <message>
+            <source>LEDES or CSV (*.txt *.ledes *.csv *.tsv);;All files (*)</source>
+            <translation>LEDES 或 CSV (*.txt *.ledes *.csv *.tsv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose a mapping file</source>
+            <translation>选择映射文件</translation>
+        </message>
+        <message>
+            <source>JSON (*.json);;All files (*)</source>
+            <translation>JSON (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Cannot read the file: %1</source>
+            <translation>无法读取文件：%1</translation>
+        </message>
+        <message>
+            <source>%1 expense(s) would be imported.</source>
+            <translation>将导入 %1 笔费用。</translation>
+        </message>
+        <message>
+            <source>Refused: %1 error(s); nothing will be imported.</source>
+            <translation>已拒绝：%1 处错误；不会导入任何内容。</translation>
+        </message>
+        <message>
+            <source>%1 rate(s) would be imported.</source>
+            <translation>将导入 %1 条汇率。</translation>
         </message>
     </context>
     <context>
@@ -1549,6 +1557,97 @@ Discard them and quit?</source>
         </message>
     </context>
     <context>
+        <name>MappingDialog</name>
+        <message>
+            <source>CSV column mapping</source>
+            <translation>CSV 列映射</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Payee</source>
+            <translation>收款方</translation>
+        </message>
+        <message>
+            <source>Invoice number</source>
+            <translation>发票号</translation>
+        </message>
+        <message>
+            <source>Invoice date</source>
+            <translation>发票日期</translation>
+        </message>
+        <message>
+            <source>Paid on</source>
+            <translation>付款日期</translation>
+        </message>
+        <message>
+            <source>Description (Chinese)</source>
+            <translation>中文说明</translation>
+        </message>
+        <message>
+            <source>Description (English)</source>
+            <translation>英文说明</translation>
+        </message>
+        <message>
+            <source>UTBMS code</source>
+            <translation>UTBMS 代码</translation>
+        </message>
+        <message>
+            <source>Insured's own staff</source>
+            <translation>被保险人自有员工</translation>
+        </message>
+        <message>
+            <source>Decimal mark:</source>
+            <translation>小数点：</translation>
+        </message>
+        <message>
+            <source>Date order:</source>
+            <translation>日期顺序：</translation>
+        </message>
+        <message>
+            <source>Default currency:</source>
+            <translation>默认币种：</translation>
+        </message>
+        <message>
+            <source>Default category:</source>
+            <translation>默认类别：</translation>
+        </message>
+        <message>
+            <source>First line is a header:</source>
+            <translation>第一行为表头：</translation>
+        </message>
+        <message>
+            <source>Save as (name):</source>
+            <translation>保存为（名称）：</translation>
+        </message>
+        <message>
+            <source>Year first (2026-04-01)</source>
+            <translation>年在前（2026-04-01）</translation>
+        </message>
+        <message>
+            <source>Day/month/year (01/04/2026)</source>
+            <translation>日/月/年（01/04/2026）</translation>
+        </message>
+        <message>
+            <source>Month/day/year (04/01/2026)</source>
+            <translation>月/日/年（04/01/2026）</translation>
+        </message>
+    </context>
+    <context>
         <name>PaymentDialog</name>
         <message>
             <source>Amount paid (CNY)</source>
@@ -1752,6 +1851,14 @@ Discard them and quit?</source>
                 <numerusform>共 %n 条汇率</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Import CSV…</source>
+            <translation>导入 CSV…</translation>
+        </message>
+        <message>
+            <source>Import rates from date,currency,rate,per[,source] with a preview</source>
+            <translation>从 date,currency,rate,per[,source] 格式导入汇率（先预览）</translation>
+        </message>
     </context>
     <context>
         <name>RecordsPage</name>
@@ -1841,6 +1948,26 @@ Discard them and quit?</source>
         <message>
             <source>Open the enrolment &amp;wizard…</source>
             <translation>打开投保向导(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now…</source>
+            <translation>立即备份(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Back up the database</source>
+            <translation>备份数据库</translation>
+        </message>
+        <message>
+            <source>Backups (*.leibak);;All files (*)</source>
+            <translation>备份文件 (*.leibak);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
+            <source>Backup written: %1 (%2 KB)</source>
+            <translation>备份已写入：%1（%2 KB）</translation>
         </message>
     </context>
     <context>

@@ -22,7 +22,6 @@ SOURCES = [
     "lei_desktop/ui/pages/expenses.py",
     "lei_desktop/ui/pages/claims.py",
     "lei_desktop/ui/pages/dashboard.py",
-    "lei_desktop/ui/import_dialog.py",
 ]
 
 ZH = {
