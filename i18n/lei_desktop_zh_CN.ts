@@ -94,7 +94,7 @@
             <translation>结案…</translation>
         </message>
         <message>
-            <source>Rejected…</source>
+            <source>Record rejection…</source>
             <translation>登记拒赔…</translation>
         </message>
         <message>

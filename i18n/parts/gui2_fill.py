@@ -164,7 +164,7 @@ ZH = {
     "Ref": "编号",
     "Reference": "编号",
     "Rejected": "拒赔",
-    "Rejected…": "登记拒赔…",
+    "Record rejection…": "登记拒赔…",
     "Rejection reason: {reason}": "拒赔理由：{reason}",
     "Remove file": "移除文件",
     "Remove {file} from this expense?": "从此费用中移除 {file}？",
