@@ -539,6 +539,22 @@ To submit anyway, give the reason (it is recorded):</source>
             <translation>尚无保单：请先录入企业信息和保单。</translation>
         </message>
         <message>
+            <source>Deadlines</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
             <source>draft</source>
             <translation>草稿</translation>
         </message>

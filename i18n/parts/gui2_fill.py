@@ -250,6 +250,9 @@ ZH = {
     "Locked: this expense is part of the submitted claim {claim}.": "已锁定：此费用属于已提交的索赔 {claim}。",
     "counting…": "正在计数…",
     "The figures could not be computed: {error}": "无法计算数据：{error}",
+    "Deadlines": "期限",
+    "Due": "到期日",
+    "What": "事项",
 }
 
 
