@@ -253,6 +253,8 @@ ZH = {
     "Deadlines": "期限",
     "Due": "到期日",
     "What": "事项",
+    "In draft claim {claim}": "在草稿索赔 {claim} 中",
+    "Locked: in claim {claim} ({status})": "已锁定：在索赔 {claim} 中（{status}）",
 }
 
 

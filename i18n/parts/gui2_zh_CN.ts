@@ -697,6 +697,14 @@ To submit anyway, give the reason (it is recorded):</source>
         <translation>每 {per} {currency} = {rate} 人民币，{date} 的汇率</translation>
     </message>
     <message>
+        <source>In draft claim {claim}</source>
+        <translation>在草稿索赔 {claim} 中</translation>
+    </message>
+    <message>
+        <source>Locked: in claim {claim} ({status})</source>
+        <translation>已锁定：在索赔 {claim} 中（{status}）</translation>
+    </message>
+    <message>
         <source>Ref</source>
         <translation>编号</translation>
     </message>
@@ -739,6 +747,22 @@ To submit anyway, give the reason (it is recorded):</source>
     <message>
         <source>Files</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>索赔</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>已结案</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,8 @@ def test_enrol_to_exported_claim(qtbot, ctx, tmp_path):
     # the expense is now locked in the editor: shown read-only, naming the claim
     exp = window.show_page("expenses")
     exp.refresh()
+    row = exp.model.row_of(saved.ref)
+    assert exp.model.data(exp.model.index(row, exp.model.column_of("claim"))) == ref
     ed.load_ref(saved.ref)
     assert ed.locked_label.isVisibleTo(ed) and ref in ed.locked_label.text()
     assert ed.payee.isReadOnly() and not ed.save_button.isEnabled()
