@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lei_desktop.licences import licences_html
 from lei_desktop.ui import i18n
 from lei_desktop.ui.context import UiContext
 from lei_desktop.version import __version__
@@ -62,8 +63,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(16, 16))
-        self.nav.setMinimumWidth(150)
-        self.nav.setMaximumWidth(220)
+        self.nav.setMinimumWidth(140)
         self.stack = QStackedWidget()
         self.loading = QLabel()
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -72,8 +72,11 @@ class MainWindow(QMainWindow):
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(self.stack)
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setCollapsible(0, False)
+        split.setSizes([180, 1020])
+        self.split = split
         self.setCentralWidget(split)
         self.status_db = QLabel()
         self.status_company = QLabel()
@@ -270,7 +273,8 @@ class MainWindow(QMainWindow):
                 "SQLAlchemy and Alembic (MIT), ReportLab (BSD), pypdf (BSD), Pillow (MIT-CMU), "
                 "openpyxl (MIT), cryptography (Apache-2.0/BSD) and the Noto Sans CJK fonts "
                 "(SIL Open Font License 1.1).</p>"
-            ).replace("%1", __version__),
+            ).replace("%1", __version__)
+            + licences_html(),
         )
 
     def open_wizard(self) -> None:

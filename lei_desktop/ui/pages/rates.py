@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from lei_desktop.domain.validation import fx_rate_from_dict
@@ -65,7 +67,8 @@ class RatesPage(RecordsPage):
         return [self.tr("Currency"), self.tr("Date"), self.tr("Rate (CNY)"), self.tr("Per"), self.tr("Source")]
 
     def row_cells(self, r) -> list:
-        return [r.currency, r.on_date.isoformat(), f"{r.rate:f}", r.per, r.source]
+        rate = r.rate if r.rate.as_tuple().exponent <= -4 else r.rate.quantize(Decimal("0.0001"))
+        return [r.currency, r.on_date.isoformat(), f"{rate:f}", r.per, r.source]
 
     def refresh(self) -> None:
         all_rates = rates.list_rates(self.ctx.store)
@@ -93,7 +96,8 @@ class RatesPage(RecordsPage):
         self.count_label.setText(self.tr("%n rate(s)", "", len(self.records)))
 
     def load_records(self) -> list:
-        return rates.list_rates(self.ctx.store, self.currency_filter.currentData())
+        found = rates.list_rates(self.ctx.store, self.currency_filter.currentData())
+        return sorted(found, key=lambda r: (r.on_date, r.currency), reverse=True)  # the latest first
 
     def record_values(self, r) -> dict:
         return {"date": r.on_date, "currency": r.currency, "rate": r.rate, "per": r.per, "source": r.source}

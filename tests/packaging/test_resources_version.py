@@ -1,0 +1,119 @@
+"""One resource lookup (source and frozen), one version number, the Windows version resource."""
+
+from __future__ import annotations
+
+import ast
+import sys
+import tomllib
+from pathlib import Path
+
+import lei_desktop
+from lei_desktop import paths, version
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "packaging"))
+import versioninfo  # noqa: E402
+
+
+def pyproject_version() -> str:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+
+
+def test_resources_from_source_are_the_checkout():
+    assert paths.resource_root() == ROOT
+    assert paths.resource("icons", "lei.ico") == ROOT / "resources" / "icons" / "lei.ico"
+    assert paths.i18n_dir() == ROOT / "i18n"
+
+
+def test_resources_when_frozen_come_from_the_bundle(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert paths.resource_root() == tmp_path
+    assert paths.resource("fonts", "x.ttf") == tmp_path / "resources" / "fonts" / "x.ttf"
+    assert paths.i18n_dir() == tmp_path / "i18n"
+
+
+def test_bundled_example_is_the_shared_example(example_path):
+    """resources/examples/scenario.json is a copy for the frozen selftest: it must not go stale."""
+    bundled = paths.resource("examples", "scenario.json")
+    assert bundled.read_bytes() == example_path.read_bytes()
+
+
+def test_icon_files_hold_the_sizes_windows_uses():
+    from PIL import Image
+
+    ico = Image.open(paths.resource("icons", "lei.ico"))
+    assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+    png = Image.open(paths.resource("icons", "lei.png"))
+    assert png.size == (256, 256) and png.mode == "RGBA"
+
+
+def test_version_is_pyproject_version():
+    assert lei_desktop.__version__ == version.__version__ == pyproject_version()
+
+
+def test_frozen_version_reads_the_bundled_pyproject(monkeypatch, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "lei-desktop"\nversion = "9.8.7"\n', "utf-8")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert version.read_version() == "9.8.7"
+
+
+def test_cli_version_flag(capsys):
+    from lei_desktop.cli import main
+
+    try:
+        main(["--version"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    assert capsys.readouterr().out.strip() == f"lei-cli {pyproject_version()}"
+
+
+def test_version_tuple():
+    assert version.version_tuple("0.1.0") == (0, 1, 0, 0)
+    assert version.version_tuple("1.2") == (1, 2, 0, 0)
+    assert version.version_tuple("1.2rc1") == (1, 2, 0, 0)
+    assert version.version_tuple("2.3.4.5.6+local") == (2, 3, 4, 5)
+
+
+def _call_args(node: ast.Call) -> dict:
+    return {kw.arg: kw.value for kw in node.keywords}
+
+
+def test_windows_version_resource_carries_the_version(tmp_path):
+    v = pyproject_version()
+    path = versioninfo.write_version_file(tmp_path / "v.txt", v, "lei-cli", "命令行 / command line")
+    tree = ast.parse(path.read_text("utf-8"), mode="eval")
+    root = tree.body
+    assert isinstance(root, ast.Call) and root.func.id == "VSVersionInfo"
+    ffi = _call_args(root)["ffi"]
+    assert ast.literal_eval(_call_args(ffi)["filevers"]) == version.version_tuple(v)
+    assert ast.literal_eval(_call_args(ffi)["prodvers"]) == version.version_tuple(v)
+    strings = {
+        ast.literal_eval(n.args[0]): ast.literal_eval(n.args[1])
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "StringStruct"
+    }
+    assert strings["FileVersion"] == strings["ProductVersion"] == v
+    assert strings["OriginalFilename"] == "lei-cli.exe"
+
+
+def test_installer_is_per_user_keeps_data_and_takes_the_version_from_pyproject(tmp_path):
+    import build
+
+    iss = (ROOT / "packaging" / "installer.iss").read_text("utf-8-sig")
+    settings = dict(
+        line.split("=", 1) for line in iss.splitlines() if "=" in line and not line.startswith((";", "#", "Name:"))
+    )
+    assert settings["PrivilegesRequired"] == "lowest"
+    assert settings["DefaultDirName"].startswith("{localappdata}\\Programs\\")
+    assert settings["AppVersion"] == "{#AppVersion}"  # no number written in the script
+    assert "{group}" in iss and "lei-desktop.exe" in iss  # Start-menu entry
+    uninstall = iss.split("[UninstallDelete]", 1)[1]
+    entries = [line for line in uninstall.splitlines() if line.startswith("Type:")]
+    assert entries and all("{app}" in line for line in entries)  # never the data folder
+    assert "{localappdata}\\lei_desktop" not in uninstall.lower().replace("{app}", "")
+    cmd = build.iscc_command("ISCC.exe", tmp_path / "lei-desktop", tmp_path)
+    v = pyproject_version()
+    assert f"/DAppVersion={v}" in cmd
+    assert f"/DAppVersionNumeric={'.'.join(map(str, version.version_tuple(v)))}" in cmd
+    assert cmd[-1].endswith("installer.iss")

@@ -1,0 +1,123 @@
+"""``lei-cli --selftest`` from source: each check does what it says, and the whole passes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lei_desktop import __version__, selftest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lei_desktop.cli", *args], cwd=ROOT, capture_output=True,
+                          env={**os.environ, **(env or {})}, timeout=300)
+
+
+def test_store_and_scenario_checks(tmp_path):
+    st = selftest.Selftest(folder=tmp_path)
+    try:
+        assert selftest.check_store(st).startswith("schema ")
+        detail = selftest.check_scenario(st)
+        assert st.dispute == "D1"  # the first dispute of the shared example
+        assert "scenario.json" in detail
+        from lei_desktop.services import expenses
+
+        assert expenses.count_expenses(st.store) == 4  # the example holds four expenses
+    finally:
+        st.store.close()
+
+
+def test_a_check_after_a_failed_one_is_reported_as_not_run(tmp_path):
+    st = selftest.Selftest(folder=tmp_path)
+    with pytest.raises(selftest.Skipped):
+        selftest.check_font(st)  # no PDF was produced
+    assert "not run" in selftest._describe(selftest.Skipped(), "en")
+
+
+def _pdf_with_font(path: Path, font: Path | None) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    if font is not None:
+        pdfmetrics.registerFont(TTFont("SelftestFont", str(font)))
+        c.setFont("SelftestFont", 12)
+        c.drawString(72, 720, "索赔申请书 Claim Form 堃")
+    else:
+        c.setFont("Helvetica", 12)
+        c.drawString(72, 720, "Claim Form")
+    c.save()
+
+
+def test_embedded_font_detection(tmp_path):
+    fonts = selftest.bundled_fonts()
+    assert fonts, "no font bundled under resources/fonts"
+    with_font, without = tmp_path / "with.pdf", tmp_path / "without.pdf"
+    _pdf_with_font(with_font, fonts[0])
+    _pdf_with_font(without, None)
+    name = selftest.font_postscript_name(fonts[0])
+    assert name in selftest.embedded_fonts(with_font)
+    assert selftest.embedded_fonts(without) == set()  # Helvetica is referenced, not embedded
+    st = selftest.Selftest(folder=tmp_path, pdf=without)
+    with pytest.raises(ValueError):
+        selftest.check_font(st)
+    st.pdf = with_font
+    assert name in selftest.check_font(st)
+
+
+def test_translation_check_loads_a_real_qm_and_refuses_a_missing_one(tmp_path, monkeypatch):
+    ts = tmp_path / "lei_desktop_zh_CN.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN">'
+        "<context><name>Main</name><message><source>Claims</source><translation>理赔</translation>"
+        "</message></context></TS>", "utf-8")
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), str(ts), "-qm", str(tmp_path / selftest.TRANSLATION_FILE)], check=True,
+                   capture_output=True)
+    monkeypatch.setattr(selftest, "i18n_dir", lambda: tmp_path)
+    assert selftest.TRANSLATION_FILE in selftest.check_translations(selftest.Selftest(folder=tmp_path))
+    monkeypatch.setattr(selftest, "i18n_dir", lambda: tmp_path / "nowhere")
+    with pytest.raises(FileNotFoundError):
+        selftest.check_translations(selftest.Selftest(folder=tmp_path))
+
+
+def test_selftest_touches_nothing_outside_its_temporary_folder(tmp_path):
+    data = tmp_path / "user-data"
+    data.mkdir()
+    r = cli("--selftest", env={"LEI_DATA_DIR": str(data)})
+    assert r.returncode in (0, 1), r.stderr.decode()
+    assert list(data.iterdir()) == []
+
+
+def test_selftest_on_a_gbk_console_does_not_crash():
+    """A Chinese Windows console without UTF-8: ✓ cannot be encoded and must not become a crash."""
+    r = cli("--selftest", env={"PYTHONIOENCODING": "gbk", "PYTHONUTF8": "0"})
+    assert r.returncode in (0, 1), r.stderr.decode("gbk", "replace")
+    out = r.stdout.decode("gbk")
+    assert "自检" in out and "self-test" in out
+
+
+def test_selftest_from_source_passes():
+    r = cli("--selftest")
+    out = r.stdout.decode("utf-8")
+    lines = [line for line in out.splitlines() if line[:1] in "✓✗"]
+    assert len(lines) == len(selftest.CHECKS)
+    failed = [line for line in lines if line.startswith("✗")]
+    assert failed == [] and r.returncode == 0, out
+    assert __version__ in out.splitlines()[0]
+
+
+def test_qt_check_draws_with_the_bundled_font(qapp, tmp_path):
+    detail = selftest.check_qt_starts(selftest.Selftest(folder=tmp_path))
+    family = detail.split("font ", 1)[1]
+    from PySide6.QtGui import QFontDatabase
+
+    assert family in QFontDatabase.families()
