@@ -117,3 +117,14 @@ def test_installer_is_per_user_keeps_data_and_takes_the_version_from_pyproject(t
     assert f"/DAppVersion={v}" in cmd
     assert f"/DAppVersionNumeric={'.'.join(map(str, version.version_tuple(v)))}" in cmd
     assert cmd[-1].endswith("installer.iss")
+
+
+def test_app_sets_the_bundled_window_icon(qapp):
+    from PySide6.QtGui import QIcon
+
+    from lei_desktop.app import set_window_icon
+
+    qapp.setWindowIcon(QIcon())
+    set_window_icon(qapp)
+    assert not qapp.windowIcon().isNull()
+    assert 256 in [s.width() for s in qapp.windowIcon().availableSizes()]
