@@ -8,7 +8,6 @@ the translators, open the store, show the main window (or the enrolment wizard o
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import os
 import sys
@@ -56,26 +55,62 @@ def open_store(args: argparse.Namespace):
     return store
 
 
-def lock_path_for(target) -> Path:
-    """One lock file per database (by its resolved path or URL) in the user's data folder."""
-    from lei_desktop.paths import user_data_dir
-
-    key = str(Path(target).resolve()) if isinstance(target, Path) or "://" not in str(target) else str(target)
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-    folder = user_data_dir() / "locks"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"db-{digest}.lock"
-
-
 def acquire_lock(target):
-    """A held QLockFile, or None when another running instance has this database open."""
-    from PySide6.QtCore import QLockFile
+    """The instance lock on the database (``services.lock``: an OS lock on ``<db>.lock``, shared with
+    ``lei-cli restore``); raises ``Conflict("already_open")`` naming the file and the holder."""
+    from lei_desktop.services.lock import acquire_instance_lock
 
-    lock = QLockFile(str(lock_path_for(target)))
-    lock.setStaleLockTime(0)  # a crashed instance's lock is detected by its dead pid, not by age
-    if lock.tryLock(100):
-        return lock
-    return None
+    return acquire_instance_lock(target)
+
+
+def open_locked(args: argparse.Namespace):
+    """Lock, then open: ``(store, lock)``. Runs on a worker thread in the app."""
+    lock = acquire_lock(db_target(args))
+    try:
+        return open_store(args), lock
+    except BaseException:
+        lock.release()
+        raise
+
+
+def refusal_text(exc: BaseException, lang: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from lei_desktop.domain.errors import LeiError
+
+    body = exc.zh if isinstance(exc, LeiError) and lang == "zh" else (exc.en if isinstance(exc, LeiError) else str(exc))
+    return body + "\n" + QCoreApplication.translate("App", "Switch to the window that has it open, or close it first.")
+
+
+def check_on_start(target, lang: str) -> bool:
+    """A damaged SQLite store is not opened: offer the latest good backup instead of crashing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lei_desktop.domain.messages import text
+    from lei_desktop.services import integrity
+
+    def ask(problem: str, candidate) -> bool:
+        title = text("start_damaged_title", lang)
+        if candidate is None:
+            msg = text("start_damaged_no_backup", lang, problem=problem)
+            print(msg, file=sys.stderr)
+            QMessageBox.critical(None, title, msg)
+            return False
+        msg = text("start_damaged_offer", lang, problem=problem, backup=candidate)
+        answer = QMessageBox.question(None, title, msg, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    return integrity.on_start(target, ask)
+
+
+def backup_on_exit(store) -> None:
+    """The automatic backup when the app closes (rotated: the last N are kept)."""
+    from lei_desktop.services import backup
+
+    try:
+        backup.auto_backup(store, reason="exit")
+    except Exception:  # never lose the user's exit over a backup; the log says why
+        log.exception("automatic backup on exit failed")
 
 
 def register_fonts(app) -> str | None:
@@ -140,23 +175,26 @@ def main(argv: list[str] | None = None) -> int:
     register_fonts(app)
 
     target = db_target(args)
-    lock = acquire_lock(target)
-    if lock is None:
-        msg = QCoreApplication.translate(
-            "App", "This database is already open in another lei_desktop window:\n%1\n"
-            "Switch to that window, or close it first.").replace("%1", str(target))
-        print(msg, file=sys.stderr)
-        if not args.screenshots:
-            QMessageBox.critical(None, QCoreApplication.translate("App", "Already open"), msg)
-        return 1
-    try:
-        if args.screenshots:
-            store = open_store(args)
+    from lei_desktop.domain.errors import Conflict
+
+    if args.screenshots:
+        try:
+            store, lock = open_locked(args)
+        except Conflict as exc:
+            print(refusal_text(exc, lang), file=sys.stderr)
+            return 1
+        try:
             from lei_desktop.ui.screenshots import take_screenshots
 
             take_screenshots(UiContext(store, lang, settings), Path(args.screenshots))
+        finally:
             store.close()
-            return 0
+            lock.release()
+        return 0
+    if not check_on_start(target, lang):  # a damaged store: offer the latest good backup
+        return 1
+    held: list = []
+    try:
         from lei_desktop.ui.main_window import MainWindow
 
         ctx = UiContext(None, lang, settings)
@@ -167,7 +205,9 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()
             return 0
 
-        def ready(store) -> None:
+        def ready(result) -> None:
+            store, lock = result
+            held.append(lock)
             ctx.store = store
             window.build_pages()
             if bench:
@@ -179,15 +219,24 @@ def main(argv: list[str] | None = None) -> int:
                 QTimer.singleShot(0, window.open_wizard)
 
         def failed(exc: BaseException) -> None:
-            QMessageBox.critical(window, QCoreApplication.translate("App", "Cannot open the database"),
-                                 f"{target}\n\n{ctx.error_text(exc)}")
+            window.hide()
+            if isinstance(exc, Conflict) and exc.code == "already_open":
+                msg = refusal_text(exc, ctx.lang)
+                print(msg, file=sys.stderr)
+                QMessageBox.critical(None, QCoreApplication.translate("App", "Already open"), msg)
+            else:
+                QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the database"),
+                                     f"{target}\n\n{ctx.error_text(exc)}")
             app.exit(1)
 
-        ctx.run_in_thread(lambda: open_store(args), ready, failed)
+        ctx.run_in_thread(lambda: open_locked(args), ready, failed)
         code = app.exec()
         ctx.wait_idle()
         if ctx.store is not None:
+            if not bench:
+                backup_on_exit(ctx.store)
             ctx.store.close()
         return code
     finally:
-        lock.unlock()
+        for lock in held:
+            lock.release()

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "lei_desktop.cli.claim_cmds",
     "lei_desktop.cli.import_cmds",
     "lei_desktop.cli.safety_cmds",
+    "lei_desktop.cli.report_cmds",
 ]
 
 

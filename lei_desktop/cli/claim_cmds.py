@@ -15,7 +15,7 @@ Extension point for other modules (e.g. ``claim export`` of the claim-package PD
     add_claim_subcommand("export", _configure, help="the bilingual claim package PDF")
 
 Call it at import time or from your module's ``register(sub, common)``; it works whether the
-``claim`` group is already built or not (queued subcommands are added when it is built).
+``claim`` group is already built or not, and every parser built later has it too.
 """
 
 from __future__ import annotations
@@ -44,15 +44,15 @@ messages.register(
 )
 
 _CLAIM_SUB = None
-_QUEUED: list[tuple[str, Callable[[argparse.ArgumentParser], None], str]] = []
 _COMMON = None
+#: subcommands added by other modules; kept, so that every parser built later has them too
+_EXTRA: dict[str, tuple[Callable[[argparse.ArgumentParser], None], str]] = {}
 
 
 def add_claim_subcommand(name: str, configure: Callable[[argparse.ArgumentParser], None], help: str = "") -> None:
     """Add ``lei-cli claim NAME``: ``configure(parser)`` adds arguments and ``set_defaults(func=...)``."""
-    if _CLAIM_SUB is None:
-        _QUEUED.append((name, configure, help))
-    else:
+    _EXTRA[name] = (configure, help)
+    if _CLAIM_SUB is not None and name not in _CLAIM_SUB.choices:
         configure(_CLAIM_SUB.add_parser(name, parents=[_COMMON], help=help))
 
 
@@ -133,9 +133,9 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_reconcile)
 
     _CLAIM_SUB, _COMMON = csub, common
-    while _QUEUED:
-        name, configure, help_text = _QUEUED.pop(0)
-        configure(csub.add_parser(name, parents=[common], help=help_text))
+    for name, (configure, help_text) in _EXTRA.items():
+        if name not in csub.choices:
+            configure(csub.add_parser(name, parents=[common], help=help_text))
 
     p = sub.add_parser("deadlines", parents=[common], help="notice, limitation and policy-expiry deadlines")
     p.add_argument("--today", default=None, help="the day to judge from (default: today)")
@@ -187,7 +187,7 @@ def _print_assessment(ctx, doc: dict) -> None:
     ctx.out("")
     for line in doc["lines"]:
         rate = f"{line['rate']}/{line['rate_per']} @{line['rate_date']}" if line["rate"] else "-"
-        ctx.out(f"{line['expense']:<10} {line['category']:<25} {line['amount']:>14} {line['currency']}  {rate:<24} "
+        ctx.out(f"{line['expense']:<10} {line[f'category_{lang}']:<25} {line['amount']:>14} {line['currency']}  {rate:<24} "
                 f"{line['cny'] or '-':>14} {line['covered_cny']:>14}  {line[f'decision_{lang}']}")
         if line.get("rate_note"):
             ctx.out(f"{'':10} {line['rate_note'][lang]}")

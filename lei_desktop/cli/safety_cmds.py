@@ -24,6 +24,7 @@ messages.register(
         ),
         "cli_backups_none": ("没有自动备份", "no automatic backups"),
         "cli_backups_keep": ("保留最近 {n} 个自动备份", "keeping the last {n} automatic backups"),
+        "cli_history_none": ("{kind} {ref} 没有审计记录", "no audit events for {kind} {ref}"),
     }
 )
 
@@ -41,6 +42,11 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("check", parents=[common], help="integrity check of the store and every attachment")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("history", parents=[common], help="the audit trail of one record (who, when, before/after)")
+    p.add_argument("kind", choices=("expense", "claim", "dispute", "consent", "policy", "company", "fx_rate"))
+    p.add_argument("ref")
+    p.set_defaults(func=cmd_history)
 
     p = sub.add_parser("backups", parents=[common], help="list automatic backups; --keep N sets the rotation")
     p.add_argument("--keep", type=int, help="how many automatic backups to keep (default 10)")
@@ -135,4 +141,25 @@ def cmd_backups(ctx) -> int:
         ctx.out(ctx.t("cli_backups_none"))
     for p in found:
         ctx.out(str(p))
+    return 0
+
+
+def cmd_history(ctx) -> int:
+    from lei_desktop.services import audit
+
+    trail = audit.history(ctx.store, ctx.args.kind, ctx.args.ref)
+    if ctx.json:
+        ctx.emit_json({"kind": ctx.args.kind, "ref": ctx.args.ref, "events": [e.as_json() for e in trail]})
+        return 0
+    if not trail:
+        ctx.out(ctx.t("cli_history_none", kind=ctx.args.kind, ref=ctx.args.ref))
+    for e in trail:
+        doc = e.as_json()
+        where = "" if (e.entity, e.ref) == (ctx.args.kind, ctx.args.ref) else f" [{e.entity} {e.ref}]"
+        ctx.out(f"{doc['at']}  {e.actor}  {e.action}{where}")
+        for name, pair in e.changes.items():
+            if isinstance(pair, list) and len(pair) == 2:
+                ctx.out(f"    {name}: {pair[0]!r} -> {pair[1]!r}")
+            else:
+                ctx.out(f"    {name}: {pair!r}")
     return 0

@@ -57,6 +57,7 @@ def claim_checklist(
     consent_attachments: Mapping[str, Sequence[AttachmentInfo]],
     expenses: Sequence[Expense],
     lines: Sequence[LineResult],
+    dispute_ref: str | None = None,
 ) -> list[dict]:
     """The checklist items, in a fixed order; ``ok`` False names what is missing."""
     dispute_kinds = {a.kind for a in dispute_attachments}
@@ -66,7 +67,7 @@ def claim_checklist(
             return _item(code, True)
         return _item(code, False, [dispute_ref], detail_code="check.not_attached", dispute=dispute_ref)
 
-    dispute_ref = expenses[0].dispute if expenses else "-"
+    dispute_ref = dispute_ref or (expenses[0].dispute if expenses else "-")
     items = [on_dispute("complaint", "complaint" in dispute_kinds)]
     engaged = "engagement_letter" in dispute_kinds or any("engagement_letter" in k for k in expense_kinds.values())
     items.append(on_dispute("engagement_letter", engaged))
@@ -92,8 +93,16 @@ def claim_checklist(
             item["detail_zh"] = text("check.no_consent_for", "zh", categories=names_zh)
             item["detail_en"] = item["detail"] = text("check.no_consent_for", "en", categories=names_en)
             items.append(item)
+        elif uncovered:
+            item = _item("consent_letters", False, missing + uncovered)
+            for lang, sep in (("zh", "；"), ("en", "; ")):
+                names = ("、" if lang == "zh" else ", ").join(label(c, lang) for c in uncovered)
+                item[f"detail_{lang}"] = sep.join((text("check.missing", lang, refs=", ".join(missing)),
+                                                   text("check.no_consent_for", lang, categories=names)))
+            item["detail"] = item["detail_en"]
+            items.append(item)
         else:
-            items.append(_item("consent_letters", not missing and not uncovered, missing + uncovered))
+            items.append(_item("consent_letters", not missing, missing))
 
     items.append(_item("invoices", all("invoice" in k for k in expense_kinds.values()),
                        [e.ref for e in expenses if "invoice" not in expense_kinds[e.ref]]))

@@ -10,6 +10,7 @@ reference, after what earlier claims of the dispute already used of each consent
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,7 +19,7 @@ from decimal import Decimal
 from lei_desktop.domain.categories import CATEGORY_CODES, category, label
 from lei_desktop.domain.fx import RateTable, RateUsed, convert, plain
 from lei_desktop.domain.messages import register, text
-from lei_desktop.domain.model import ClaimLine, Consent, Dispute, Expense, Policy, Reason
+from lei_desktop.domain.model import CategoryTerms, ClaimLine, Consent, Dispute, Expense, Policy, Reason
 from lei_desktop.domain.money import money_str
 
 COVERED, EXCLUDED, NEEDS_CONSENT, BLOCKED = "covered", "excluded", "needs_consent", "blocked"
@@ -189,11 +190,12 @@ def _pay_key(e: Expense) -> tuple:
     return (e.paid_on or date.max, natural_key(e.ref))
 
 
+_RUNS = re.compile(r"\d+|\D+")
+
+
 def natural_key(ref: str) -> tuple:
     """E2 before E10: digit runs compare as numbers."""
-    import re
-
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|\D+", ref))
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in _RUNS.findall(ref))
 
 
 def assess_lines(
@@ -216,12 +218,19 @@ def assess_lines(
             for c in consents}
     d_reasons = dispute_reasons(policy, dispute)
     first: dict[str, LineResult] = {}
+    terms_of = dict(policy.cost_categories)
+    no_terms = CategoryTerms()
+    consents_for: dict[str, list[Consent]] = {}
+    for c in sorted(consents, key=lambda c: (c.granted_on, natural_key(c.ref))):
+        for cat in c.categories:
+            consents_for.setdefault(cat, []).append(c)
+    invoice_basis = policy.fx_basis == "invoice_date"
 
     # pass 1: everything but the consent cap, which depends on the order of payment
     pending: dict[str, tuple[list[Reason], RateUsed | None, Decimal | None, list[Consent]]] = {}
     for e in expenses:
         reasons: list[Reason] = list(d_reasons)
-        terms = policy.terms(e.category)
+        terms = terms_of.get(e.category, no_terms)
         if not terms.covered:
             reasons.append(reason("category_not_covered", category=e.category, label_zh=label(e.category, "zh"),
                                   label_en=label(e.category, "en")))
@@ -235,16 +244,13 @@ def assess_lines(
             reasons.append(reason("already_claimed", claim=already_claimed[e.ref]))
         eligible: list[Consent] = []
         if terms.requires_consent:
-            eligible = sorted(
-                (c for c in consents
-                 if e.category in c.categories and e.paid_on is not None and c.granted_on <= e.paid_on),
-                key=lambda c: (c.granted_on, natural_key(c.ref)),
-            )
+            eligible = [c for c in consents_for.get(e.category, ())
+                        if e.paid_on is not None and c.granted_on <= e.paid_on]
             if not eligible:
                 reasons.append(reason("consent_missing", category=e.category, label_zh=label(e.category, "zh"),
                                       label_en=label(e.category, "en"),
                                       paid_on=e.paid_on.isoformat() if e.paid_on else "-"))
-        basis = basis_date(policy, e)
+        basis = e.invoice_date if invoice_basis else e.paid_on
         used_rate = rates.rate_for(e.currency, basis, e.rate_override)
         cny = convert(e.amount, used_rate.rate, used_rate.per) if used_rate is not None else None
         if used_rate is None:
@@ -298,7 +304,7 @@ def assess_lines(
             description_zh=e.description_zh, description_en=e.description_en,
             attachment_hashes=tuple(a.sha256 for a in e.attachments),
         )
-        first[e.ref] = LineResult(line, basis_date(policy, e), substituted, tuple(use))
+        first[e.ref] = LineResult(line, e.invoice_date if invoice_basis else e.paid_on, substituted, tuple(use))
     return [first[e.ref] for e in expenses]
 
 

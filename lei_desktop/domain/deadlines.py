@@ -5,6 +5,8 @@
 - ``limitation``: two years from ``first_asserted_on`` (PRC Insurance Law: two years from when
   the insured knew of the insured event); done once a claim of the dispute was submitted.
 - ``policy_expiry``: the policy's ``period_end``; a suit first brought after it is not covered.
+- ``insurer_decision``: the insurer decides within 30 days of a submitted claim (PRC Insurance
+  Law art. 23, for complex cases); done when the claim is settled or rejected.
 
 Statuses: ``overdue`` (open, due date passed), ``due_soon`` (open, due within ``soon`` days),
 ``upcoming`` (open, later), ``done`` (met in time), ``late`` (met after the due date),
@@ -20,7 +22,8 @@ from datetime import date, timedelta
 from lei_desktop.domain.messages import register, text
 from lei_desktop.domain.model import Dispute, Policy
 
-KINDS = ("notice", "limitation", "policy_expiry")
+KINDS = ("notice", "limitation", "policy_expiry", "insurer_decision")
+DECISION_DAYS = 30
 OPEN = ("overdue", "due_soon", "upcoming")
 LIMITATION_YEARS = 2
 
@@ -29,6 +32,7 @@ register(
         "deadline.notice": ("通知保险人", "notice to the insurer"),
         "deadline.limitation": ("两年索赔时效", "two-year limitation"),
         "deadline.policy_expiry": ("保险期间届满", "policy expiry"),
+        "deadline.insurer_decision": ("保险人核定期限", "insurer's decision"),
         "deadline_status.overdue": ("已逾期", "overdue"),
         "deadline_status.due_soon": ("即将到期", "due soon"),
         "deadline_status.upcoming": ("未到期", "upcoming"),
@@ -43,12 +47,25 @@ register(
             "纠纷 {ref}：索赔时效于 {due} 届满（首次主张日起两年）",
             "dispute {ref}: the two-year limitation ends on {due}",
         ),
+        "deadline_text.insurer_decision": (
+            "索赔 {ref}：保险人应于 {due} 前作出核定（提交后 {days} 天）",
+            "claim {ref}: the insurer should decide by {due} ({days} days after submission)",
+        ),
         "deadline_text.policy_expiry": (
             "保单 {ref}：保险期间于 {due} 届满",
             "policy {ref}: the policy period ends on {due}",
         ),
     }
 )
+
+
+@dataclass(frozen=True)
+class SubmittedClaim:
+    ref: str
+    dispute: str
+    policy: str
+    submitted_on: date
+    decided_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,7 @@ class Deadline:
     days_left: int
     done_on: date | None = None
     days: int | None = None  # notice period, for the text
+    dispute: str | None = None
 
     def to_json(self) -> dict:
         params = {"ref": self.ref, "due": self.due.isoformat(), "days": self.days}
@@ -69,7 +87,7 @@ class Deadline:
             "kind_zh": text(f"deadline.{self.kind}", "zh"),
             "kind_en": text(f"deadline.{self.kind}", "en"),
             "ref": self.ref,
-            "dispute": self.ref if self.kind != "policy_expiry" else None,
+            "dispute": self.dispute or (self.ref if self.kind in ("notice", "limitation") else None),
             "policy": self.policy,
             "due": self.due.isoformat(),
             "days_left": self.days_left,
@@ -106,9 +124,10 @@ def deadlines(
     submitted_on: Mapping[str, date],
     today: date,
     soon: int = 30,
+    claims: Sequence[SubmittedClaim] = (),
 ) -> list[Deadline]:
     """Every deadline, sorted by due date. ``submitted_on`` maps a dispute to the date of its
-    first submitted claim."""
+    first submitted claim; ``claims`` are the submitted claims (for the insurer's decision)."""
     by_ref = {p.ref: p for p in policies}
     out: list[Deadline] = []
     for d in disputes:
@@ -124,4 +143,8 @@ def deadlines(
         due = p.period_end
         status = "expired" if today > due else _status(due, today, None, soon)
         out.append(Deadline("policy_expiry", p.ref, p.ref, due, status, (due - today).days))
+    for c in claims:
+        due = c.submitted_on + timedelta(days=DECISION_DAYS)
+        out.append(Deadline("insurer_decision", c.ref, c.policy, due, _status(due, today, c.decided_on, soon),
+                            (due - today).days, c.decided_on, DECISION_DAYS, c.dispute))
     return sorted(out, key=lambda x: (x.due, KINDS.index(x.kind), x.ref))

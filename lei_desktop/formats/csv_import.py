@@ -34,12 +34,12 @@ register(
         ),
         "csv_syntax": ("CSV 格式错误：{reason}", "the CSV is malformed: {reason}"),
         "csv_no_column": (
-            "表头中没有映射所需的列 “{column}”（{field}）",
-            "the header has no column '{column}' that the mapping names for {field}",
+            "表头中没有映射所需的列 “{name}”（{target}）",
+            "the header has no column '{name}' that the mapping names for {target}",
         ),
         "csv_column_index": (
-            "映射的第 {column} 列不存在（该行只有 {count} 列）",
-            "the mapping's column {column} does not exist (the line has {count})",
+            "映射的第 {number} 列不存在（该行只有 {count} 列）",
+            "the mapping's column {number} does not exist (the line has {count})",
         ),
         "csv_amount": ("金额 “{value}” 无法识别（小数点：{decimal}）", "amount '{value}' is not a number (decimal mark '{decimal}')"),
         "csv_date": (
@@ -299,7 +299,7 @@ def read(data: bytes, mapping: CsvMapping) -> CsvFile:
             where[fld] = int(col) - 1
             names[fld] = header[where[fld]] if where[fld] < len(header) else f"#{col}"
         else:
-            errors.append(LineProblem("csv_no_column", 1, col, column=col, field=fld))
+            errors.append(LineProblem("csv_no_column", 1, col, name=col, target=fld))
     if errors:
         return CsvFile(errors=tuple(errors), encoding=encoding, delimiter=delimiter, header=tuple(header))
     if not recs:
@@ -312,7 +312,7 @@ def read(data: bytes, mapping: CsvMapping) -> CsvFile:
         for fld, index in where.items():
             column = names[fld]
             if index >= len(rec):
-                errors.append(LineProblem("csv_column_index", line, column, column=index + 1, count=len(rec)))
+                errors.append(LineProblem("csv_column_index", line, column, number=index + 1, count=len(rec)))
                 bad = True
                 continue
             raw = rec[index]

@@ -23,6 +23,7 @@ why the file must be refused.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -134,9 +135,10 @@ _DATE8 = re.compile(r"^\d{8}$")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LedesLine:
-    """One line item: the typed fields the importer needs and every raw field by name."""
+    """One line item: the typed fields the importer needs and every raw field by name.
+    (Not frozen, for speed on 10,000-line files; treat it as read-only.)"""
 
     line_no: int  # the record's line in the file (1-based; the format line is 1)
     kind: str  # F | E | IF | IE
@@ -155,10 +157,10 @@ class LedesLine:
     timekeeper_classification: str = ""
     tax_total: Decimal | None = None  # 98BI
     tax_rate: Decimal | None = None  # 98BI
-    raw: tuple[tuple[str, str], ...] = ()
+    raw: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def get(self, name: str) -> str:
-        return dict(self.raw).get(name, "")
+        return self.raw.get(name, "")
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,11 @@ def decode(data: bytes | str) -> tuple[str, str]:
     """Text and the encoding used: UTF-8 (BOM dropped), else Windows-1252, else Latin-1."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff"), "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # "Unicode" as Windows Notepad saves it
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
@@ -256,6 +263,7 @@ def records(text: str, width_after_header: bool = True) -> list[tuple[int, str]]
 # --- field parsing ----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def _decimal(value: str) -> Decimal | None:
     v = value.strip()
     if not _DECIMAL.match(v):
@@ -266,6 +274,7 @@ def _decimal(value: str) -> Decimal | None:
         return None
 
 
+@functools.lru_cache(maxsize=8192)
 def _date(value: str) -> date | None:
     v = value.strip()
     if not _DATE8.match(v):
@@ -359,6 +368,9 @@ def read(data: bytes | str) -> LedesFile:
     names = [n.strip().upper() for n in header.split("|")]
     # the field names are upper case except the two "...STATEorREGION" of 98BI
     names = [n.replace("STATEORREGION", "STATEorREGION") for n in names]
+    trailing_pipe = len(names) > 1 and names[-1] == ""  # "...|CLIENT_MATTER_ID|[]": some writers add one
+    if trailing_pipe:
+        names.pop()
     _check_header(fmt, header_no, names, errors, warnings)
     if errors:
         return LedesFile(fmt, errors=tuple(errors), warnings=tuple(warnings), encoding=encoding)
@@ -368,29 +380,45 @@ def read(data: bytes | str) -> LedesFile:
 
     # group line items by (law firm, invoice number), in order of first appearance
     groups: dict[tuple[str, str], list[tuple[_Row, LedesLine]]] = {}
+    checked: set[tuple] = set()
     for line_no, rec in recs[2:]:
         values = rec.split("|")
+        if trailing_pipe and len(values) == len(names) + 1 and not values[-1].strip():
+            values.pop()
         if len(values) != len(names):
             errors.append(LineProblem("ledes_field_count", line_no, found=len(values), expected=len(names)))
             continue
         row = _Row(line_no, dict(zip(names, values, strict=True)), errors)
-        line = _read_line(row, fmt)
+        line = _fast_line(row, checked) if fmt == "1998B" else None
+        if line is None:
+            line = _read_line(row, fmt, checked)
         if line is None:
             continue
-        key = (row.text("LAW_FIRM_ID"), row.text("INVOICE_NUMBER"))
+        key = (row.values["LAW_FIRM_ID"].strip(), row.values["INVOICE_NUMBER"].strip())
         groups.setdefault(key, []).append((row, line))
     invoices = tuple(_invoice(fmt, rows, errors, warnings) for rows in groups.values())
     return LedesFile(fmt, invoices=invoices, errors=tuple(errors), warnings=tuple(warnings), encoding=encoding)
 
 
-def _read_line(row: _Row, fmt: str) -> LedesLine | None:
+_INVOICE_LEVEL = ("INVOICE_DATE", "INVOICE_NUMBER", "LAW_FIRM_ID", "INVOICE_TOTAL", "BILLING_START_DATE",
+                  "BILLING_END_DATE")
+
+
+def _read_line(row: _Row, fmt: str, checked: set | None = None) -> LedesLine | None:
+    """One line item, or None after recording its errors. ``checked`` holds invoice-level values
+    already found valid (they repeat on every line of an invoice)."""
     before = len(row.errors)
-    row.date("INVOICE_DATE", required=True)
-    row.text("INVOICE_NUMBER", required=True)
-    row.text("LAW_FIRM_ID", required=True)
-    row.decimal("INVOICE_TOTAL", required=True)
-    row.date("BILLING_START_DATE")
-    row.date("BILLING_END_DATE")
+    v = row.values
+    invoice_level = tuple(map(v.get, _INVOICE_LEVEL))
+    if checked is None or invoice_level not in checked:
+        row.date("INVOICE_DATE", required=True)
+        row.text("INVOICE_NUMBER", required=True)
+        row.text("LAW_FIRM_ID", required=True)
+        row.decimal("INVOICE_TOTAL", required=True)
+        row.date("BILLING_START_DATE")
+        row.date("BILLING_END_DATE")
+        if checked is not None and len(row.errors) == before:
+            checked.add(invoice_level)
     kind = row.text(TYPE_FIELD).upper()
     if kind not in LINE_TYPES:
         row.errors.append(LineProblem("ledes_type", row.line_no, TYPE_FIELD, value=kind))
@@ -428,7 +456,46 @@ def _read_line(row: _Row, fmt: str) -> LedesLine | None:
         timekeeper_classification=row.text("TIMEKEEPER_CLASSIFICATION"),
         tax_total=tax_total,
         tax_rate=tax_rate,
-        raw=tuple(row.values.items()),
+        raw=row.values,
+    )
+
+
+def _opt(raw: str):
+    """``(ok, value)`` of an optional decimal field (empty is ok and None)."""
+    if not raw or raw.isspace():
+        return True, None
+    d = _decimal(raw)
+    return d is not None, d
+
+
+def _fast_line(row: _Row, checked: set) -> LedesLine | None:
+    """A well-formed 1998B line item with few calls; None sends the line to :func:`_read_line`,
+    which reads it again field by field and records every problem."""
+    v = row.values
+    get = v.get
+    if tuple(map(get, _INVOICE_LEVEL)) not in checked:
+        return None
+    kind = get(TYPE_FIELD, "").strip().upper()
+    total = _decimal(get("LINE_ITEM_TOTAL", ""))
+    if kind not in LINE_TYPES or total is None:
+        return None
+    ok1, units = _opt(get("LINE_ITEM_NUMBER_OF_UNITS", ""))
+    ok2, adjustment = _opt(get("LINE_ITEM_ADJUSTMENT_AMOUNT", ""))
+    ok3, unit_cost = _opt(get("LINE_ITEM_UNIT_COST", ""))
+    raw_date = get("LINE_ITEM_DATE", "")
+    line_date = None
+    if raw_date and not raw_date.isspace():
+        line_date = _date(raw_date)
+        if line_date is None:
+            return None
+    if not (ok1 and ok2 and ok3):
+        return None
+    return LedesLine(
+        row.line_no, kind, get("LINE_ITEM_NUMBER", "").strip(), total, units, unit_cost, adjustment, line_date,
+        get("LINE_ITEM_TASK_CODE", "").strip().upper(), get("LINE_ITEM_EXPENSE_CODE", "").strip().upper(),
+        get("LINE_ITEM_ACTIVITY_CODE", "").strip().upper(), get("LINE_ITEM_DESCRIPTION", ""),
+        get("TIMEKEEPER_ID", "").strip(), get("TIMEKEEPER_NAME", "").strip(),
+        get("TIMEKEEPER_CLASSIFICATION", "").strip(), None, None, v,
     )
 
 
@@ -437,11 +504,13 @@ def _line_math(line: LedesLine, fmt: str, warnings: list[LineProblem]) -> None:
     if line.kind in ("F", "E"):
         if line.units is None or line.unit_cost is None:
             return
-        base = line.units * line.unit_cost + (line.adjustment or 0)
+        base = line.units * line.unit_cost + (line.adjustment or Decimal(0))
     else:  # IF / IE: units are ignored unless a flat fee gives units and a unit cost
-        flat = line.units * line.unit_cost if line.units is not None and line.unit_cost is not None else 0
-        base = flat + (line.adjustment or 0)
-    expected = round_half_up(base + (tax or 0))
+        flat = line.units * line.unit_cost if line.units is not None and line.unit_cost is not None else None
+        if flat is None and line.adjustment is None:
+            return  # only a total: nothing to check it against
+        base = (flat or Decimal(0)) + (line.adjustment or Decimal(0))
+    expected = round_half_up(base + (tax or Decimal(0)))
     if expected != round_half_up(line.total):
         warnings.append(LineProblem("ledes_line_math", line.line_no, "LINE_ITEM_TOTAL",
                                     expected=_fmt(expected), total=_fmt(line.total),
@@ -456,11 +525,14 @@ def _invoice(fmt: str, rows: list[tuple[_Row, LedesLine]], errors: list, warning
     for row, line in rows:
         _line_math(line, fmt, warnings)
         for name in ("INVOICE_DATE", "INVOICE_TOTAL"):
-            a, b = first_row.text(name), row.text(name)
+            a, b = first_row.values.get(name, ""), row.values.get(name, "")
+            if a == b:
+                continue
+            a, b = a.strip(), b.strip()
             if a != b and (name != "INVOICE_TOTAL" or _decimal(a) != _decimal(b)):
                 warnings.append(LineProblem("ledes_invoice_field_changes", row.line_no, name, invoice=number,
                                             name=name, first=a, other=b))
-        if fmt == "98BI":
+        if fmt == "98BI" and row.values.get("INVOICE_CURRENCY") != first_row.values.get("INVOICE_CURRENCY"):
             other = row.text("INVOICE_CURRENCY").upper()
             if other != currency:
                 errors.append(LineProblem("ledes_currency_changes", row.line_no, "INVOICE_CURRENCY",

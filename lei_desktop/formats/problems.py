@@ -23,7 +23,10 @@ register(
 class LineProblem(ValidationError):
     """A message code with its parameters, at a line (1-based, 0 = the whole file) and column."""
 
-    def __init__(self, code: str, line: int = 0, column: str = "", **params: object) -> None:
+    def __init__(self, code: str, line: int = 0, column: str = "", /, **params: object) -> None:
+        for reserved in ("code", "field", "lang"):  # names the message functions take themselves
+            if reserved in params:
+                params[f"{reserved}_"] = params.pop(reserved)
         self.line = line
         self.column = column
         field = f"line {line}" if line else "file"

@@ -72,7 +72,13 @@ def remove_attachment(store: Store, attachment_id: int) -> None:
             raise ValidationError("not_found", "attachment", kind="attachment", ref=attachment_id)
         if row.expense_id is not None:
             refuse_if_frozen(s, s.get(ExpenseRow, row.expense_id))
-        store.audit(s, "attachment", str(attachment_id), "delete", {"file": [row.filename, None]})
+        owner, owner_ref = "attachment", str(attachment_id)
+        for kind, row_type in OWNERS.items():  # recorded on its owner, beside the "attach" event
+            owner_id = getattr(row, f"{kind}_id")
+            if owner_id is not None:
+                owner, owner_ref = kind, s.get(row_type, owner_id).ref
+        store.audit(s, owner, owner_ref, "detach", {
+            "attachment": [{"file": row.filename, "sha256": row.sha256, "kind": row.kind}, None]})
         s.delete(row)
 
 

@@ -351,6 +351,15 @@ def rotate(store: Store, folder: Path | None = None, keep: int | None = None) ->
     """Delete all but the newest ``keep`` automatic backups of this store; returns the deleted ones."""
     keep = keep or keep_count(store)
     removed = []
+    folder = folder or backup_dir()
+    if folder.is_dir():  # half-written temporaries of a backup killed an hour or more ago
+        cutoff = datetime.now(UTC).timestamp() - 3600
+        for stale in folder.glob(f".*{SUFFIX}.*.tmp"):
+            try:
+                if stale.stat().st_mtime < cutoff:
+                    stale.unlink()
+            except FileNotFoundError:
+                pass
     for old in list_backups(store, folder)[keep:]:
         try:
             old.unlink()

@@ -266,7 +266,7 @@ def _compute(s: Session, row: ClaimRow) -> _Live:
         c.ref: [convert.attachment(a) for a in s.scalars(select(AttachmentRow).where(AttachmentRow.consent_id == c.id))]
         for c in consent_rows
     }
-    items = claim_checklist(policy, dispute_atts, consents, consent_atts, exps, results)
+    items = claim_checklist(policy, dispute_atts, consents, consent_atts, exps, results, dispute.ref)
     doc["dispute_title_zh"] = dispute.title_zh
     doc["dispute_title_en"] = dispute.title_en
     doc["case_number"] = dispute.case_number

@@ -14,7 +14,9 @@ Each claim, in file order (which is the order of submission)::
 Loading replays the lifecycle through the same services as the CLI (create → submit → review →
 decisions → payments → settle / reject / withdraw), so a loaded claim is frozen exactly like one
 submitted by hand, against the data of the file. ``expenses`` omitted: every expense of the
-dispute not yet in a submitted claim. A claim already in the store is matched by ``ref``: the same
+dispute not yet in a submitted claim; ``ref`` omitted: the next ``CL-<year>-<nnnn>``. A few other
+spellings are accepted (``expense_refs``, ``amount_paid``, ``payment_date``, ... see ``ALIASES``).
+A claim already in the store is matched by ``ref``: the same
 claim is left alone, a later status is walked forward, anything else is refused.
 """
 
@@ -37,10 +39,6 @@ from lei_desktop.services.scenario import EXTRA_EXPORTERS, EXTRA_LOADERS
 from lei_desktop.store.models import ClaimRow
 
 SECTION = "claims"
-KNOWN = {
-    "ref", "dispute", "expenses", "status", "override_reason", "decisions", "payments", "paid", "paid_on",
-    "settled_on", "rejection_reason", "supplementary_to", "submitted_at", "claim_kind", "payable",
-}
 DEFAULT_OVERRIDE = "loaded from a scenario file"
 _ORDER = {"draft": 0, "submitted": 1, "under_review": 2, "settled": 3, "rejected": 3, "withdrawn": 3}
 
@@ -54,11 +52,43 @@ register(
 )
 
 
+#: other spellings accepted for a few keys (files written by hand or by other tools)
+ALIASES = {
+    "expenses": ("expense_refs", "expense_ids"),
+    "paid": ("amount_paid", "paid_amount", "settled_amount"),
+    "paid_on": ("paid_date", "payment_date", "settled_on", "date"),
+    "override_reason": ("override",),
+}
+
+
+#: other words for the statuses
+STATUS_WORDS = {
+    "paid": "settled", "closed": "settled", "in_review": "under_review", "review": "under_review",
+    "under review": "under_review", "reviewing": "under_review", "declined": "rejected", "denied": "rejected",
+    "cancelled": "withdrawn", "canceled": "withdrawn", "open": "draft",
+}
+
+
+def _canonical(obj: Mapping) -> dict:
+    out = dict(obj)
+    status = out.get("status")
+    if isinstance(status, str) and status.strip().lower() in STATUS_WORDS:
+        out["status"] = STATUS_WORDS[status.strip().lower()]
+    for key, others in ALIASES.items():
+        if out.get(key) in (None, ""):
+            for other in others:
+                if out.get(other) not in (None, ""):
+                    out[key] = out[other]
+                    break
+    return out
+
+
 def _parse_one(obj: object) -> dict:
     if not isinstance(obj, Mapping):
         raise ValidationError("not_an_object", "")
+    obj = _canonical(obj)
     out = {
-        "ref": f.a_ref(obj),
+        "ref": f.a_ref(obj) if obj.get("ref") not in (None, "") else None,
         "dispute": f.text(obj, "dispute", required=True, max_len=64),
         "status": f.choice(obj, "status", CLAIM_STATUSES, required=False, default="draft"),
         "override_reason": f.text(obj, "override_reason"),
@@ -80,7 +110,8 @@ def _parse_one(obj: object) -> dict:
         if not isinstance(d, Mapping):
             raise ValidationError("not_an_object", where)
         try:
-            amount = d.get("amount")
+            amount = next((d[k] for k in ("amount", "approved_cny", "approved_amount", "approved")
+                           if d.get(k) not in (None, "")), None)
             out["decisions"].append({
                 "expense": f.text(d, "expense", required=True),
                 "decision": f.choice(d, "decision", claims.LINE_DECISIONS),
@@ -104,10 +135,8 @@ def _parse_one(obj: object) -> dict:
             raise exc.at(where) from None
     paid = obj.get("paid")
     if paid not in (None, ""):
-        when = f.a_date(obj, "paid_on") or f.a_date(obj, "settled_on")
-        if when is None:
-            raise ValidationError("required", "paid_on")
-        out["paid"] = (Money.of(paid, "CNY", "paid").amount, when)
+        # without a date the payment is dated on the day of loading (a warning says so)
+        out["paid"] = (Money.of(paid, "CNY", "paid").amount, f.a_date(obj, "paid_on"))
     return out
 
 
@@ -120,7 +149,7 @@ def parse(raw: object, name: str = SECTION) -> list[dict]:
             item = _parse_one(obj)
         except LeiError as exc:
             raise exc.at(f"{name}[{i}]") from None
-        if item["ref"] in seen:
+        if item["ref"] is not None and item["ref"] in seen:
             raise ValidationError("duplicate_ref", f"{name}[{i}].ref", kind="claim", ref=item["ref"])
         seen.add(item["ref"])
         out.append(item)
@@ -149,7 +178,10 @@ def _walk(s, store, row: ClaimRow, item: dict, report) -> None:
         for p in item["payments"]:
             claims.record_payment_in(s, store, row, p["amount"], p["date"], p["reference"])
         if target == "settled":
-            paid, when = item.get("paid") or (Decimal("0.00"), _last_payment(item) or date.today())
+            paid, when = item.get("paid") or (Decimal("0.00"), _last_payment(item))
+            if when is None:
+                when = date.today()
+                report.warnings.append(f"claims: {row.ref}: no payment date given; {when.isoformat()} used")
             claims.settle_in(s, store, row, paid, when)
         elif target == "rejected":
             claims.reject_in(s, store, row, item["rejection_reason"] or DEFAULT_OVERRIDE)
@@ -170,7 +202,7 @@ def load(s, store, raw, sc, report) -> None:
 
 
 def _load_one(s, store, item: dict, report) -> None:
-    row = s.scalar(select(ClaimRow).where(ClaimRow.ref == item["ref"]))
+    row = s.scalar(select(ClaimRow).where(ClaimRow.ref == item["ref"])) if item["ref"] else None
     if item["status"] != "draft" and not item["override_reason"]:
         item = {**item, "override_reason": DEFAULT_OVERRIDE}
     if row is None:

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from lei_desktop.domain.deadlines import OPEN, Deadline, deadlines
+from lei_desktop.domain.deadlines import OPEN, Deadline, SubmittedClaim, deadlines
 from lei_desktop.domain.model import ACTIVE_CLAIM_STATUSES
 from lei_desktop.services import convert
 from lei_desktop.services.store import Store
@@ -20,13 +20,17 @@ def list_deadlines(store: Store, today: date | None = None, soon: int = 30, incl
         policies = [convert.policy(r) for r in s.scalars(select(PolicyRow).order_by(PolicyRow.ref))]
         disputes = [convert.dispute(r) for r in s.scalars(select(DisputeRow).order_by(DisputeRow.ref))]
         submitted: dict[str, date] = {}
-        q = select(DisputeRow.ref, ClaimRow.submitted_at).join(ClaimRow, ClaimRow.dispute_id == DisputeRow.id).where(
+        claims: list[SubmittedClaim] = []
+        q = select(ClaimRow).join(DisputeRow, ClaimRow.dispute_id == DisputeRow.id).where(
             ClaimRow.submitted_at.is_not(None),
             ClaimRow.status.in_((*ACTIVE_CLAIM_STATUSES, "rejected", "withdrawn")),
-        )
-        for ref, at in s.execute(q):
-            day = at.date()
+        ).order_by(ClaimRow.id)
+        for row in s.scalars(q):
+            ref, day = row.dispute.ref, row.submitted_at.date()
             if ref not in submitted or day < submitted[ref]:
                 submitted[ref] = day
-    items = deadlines(policies, disputes, submitted, today, soon)
+            if row.status != "withdrawn":
+                decided = row.decided_at.date() if row.decided_at and row.status in ("settled", "rejected") else None
+                claims.append(SubmittedClaim(row.ref, ref, row.dispute.policy.ref, day, decided))
+    items = deadlines(policies, disputes, submitted, today, soon, claims)
     return items if include_done else [d for d in items if d.status in OPEN]

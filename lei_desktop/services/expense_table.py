@@ -14,17 +14,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import and_, false, func, or_, select
-from sqlalchemy.orm import selectinload
 
 from lei_desktop.domain.errors import Conflict
-from lei_desktop.domain.fx import RateTable, RateUsed, convert
+from lei_desktop.domain.fx import FxRate, RateOverride, RateTable, RateUsed, convert, plain
 from lei_desktop.domain.messages import register
 from lei_desktop.domain.model import Expense
+from lei_desktop.domain.money import Money
 from lei_desktop.services import convert as conv
 from lei_desktop.services.attachments import attach, sha256
 from lei_desktop.services.common import by_ref, check_version, exists
@@ -36,9 +36,8 @@ from lei_desktop.services.expenses import (
     add_expense,
     refuse_if_frozen,
 )
-from lei_desktop.services.rates import list_rates
 from lei_desktop.services.store import Store
-from lei_desktop.store.models import AttachmentRow, DisputeRow, ExpenseRow, PolicyRow
+from lei_desktop.store.models import AttachmentRow, DisputeRow, ExpenseRow, FxRateRow, PolicyRow
 
 # --- keyset paging --------------------------------------------------------------------------------
 
@@ -54,10 +53,15 @@ def _keys(query: ExpenseQuery) -> list[tuple[object, bool]]:
     return keys
 
 
-def _order(keys, descending: bool):
+def _order(keys, descending: bool, scan: bool = False):
+    """ORDER BY for the keys. ``scan``: order by ``coalesce(col, col)`` (the same values) so the
+    database does not walk an index in that order: with a selective text filter, reading the table
+    once and sorting the few matches beats walking all of an index to find them (0.4 s vs 30 ms
+    at 100,000 rows)."""
     out = []
     for column, _nullable in keys:
-        out.append(column.desc().nulls_last() if descending else column.asc().nulls_first())
+        key = func.coalesce(column, column) if scan and column is not ExpenseRow.id else column
+        out.append(key.desc().nulls_last() if descending else key.asc().nulls_first())
     return out
 
 
@@ -86,19 +90,73 @@ class Page:
     next_after: tuple | None
 
 
+_ROW_COLUMNS = (
+    ExpenseRow.ref, ExpenseRow.dispute_id, ExpenseRow.category, ExpenseRow.amount_minor, ExpenseRow.currency,
+    ExpenseRow.payee, ExpenseRow.invoice_number, ExpenseRow.invoice_date, ExpenseRow.paid_on,
+    ExpenseRow.description_zh, ExpenseRow.description_en, ExpenseRow.incurred_by_insured_staff,
+    ExpenseRow.rate_override, ExpenseRow.rate_override_per, ExpenseRow.rate_override_note, ExpenseRow.utbms_code,
+    ExpenseRow.source, ExpenseRow.version,
+)
+_WIDTH = len(_ROW_COLUMNS)
+
+
+def _expense_of(r, dispute_refs: dict[int, str]) -> Expense:
+    """An Expense (without attachments) straight from a row of ``_ROW_COLUMNS``: no ORM objects."""
+    override = RateOverride(plain(r[12]), r[13] or 1, r[14] or "") if r[12] is not None else None
+    return Expense(
+        ref=r[0], dispute=dispute_refs.get(r[1], ""), category=r[2], amount=Money.from_minor(r[3], r[4]).amount,
+        currency=r[4], payee=r[5] or "", invoice_number=r[6] or "", invoice_date=r[7], paid_on=r[8],
+        description_zh=r[9] or "", description_en=r[10] or "", incurred_by_insured_staff=bool(r[11]),
+        rate_override=override, utbms_code=r[15] or "", source=r[16] or "", version=r[17],
+    )
+
+
+def _where(q, query: ExpenseQuery):
+    """The query's filter on the expense table alone (the dispute by a sub-select, not a join:
+    joining makes SQLite walk the big table through the dispute index, twice as slow to sort)."""
+    q = _filtered(q, replace(query, dispute=None))
+    if query.dispute:
+        q = q.where(ExpenseRow.dispute_id.in_(select(DisputeRow.id).where(DisputeRow.ref == query.dispute)))
+    return q
+
+
 def page_after(store: Store, query: ExpenseQuery, after: tuple | None, limit: int) -> Page:
     """Up to ``limit`` rows of the query following the key ``after`` (None: from the start)."""
     keys = _keys(query)
     columns = [c for c, _ in keys]
     with store.session() as s:
-        q = _filtered(select(ExpenseRow, *columns).join(DisputeRow), query)
+        q = select(*_ROW_COLUMNS, *columns)
+        if query.sort == "dispute":
+            q = q.join(DisputeRow, ExpenseRow.dispute_id == DisputeRow.id)
+        q = _where(q, query)
         if after is not None:
             q = q.where(_after(keys, after, query.descending))
-        q = q.order_by(*_order(keys, query.descending)).limit(limit).options(selectinload(ExpenseRow.dispute))
+        q = q.order_by(*_order(keys, query.descending, scan=bool(query.text))).limit(limit)
         result = s.execute(q).all()
-        rows = tuple(conv.expense(r[0], with_attachments=False) for r in result)
-        next_after = tuple(result[-1][1:]) if len(result) == limit else None
+        refs = dict(s.execute(select(DisputeRow.id, DisputeRow.ref)).all())
+        rows = tuple(_expense_of(r, refs) for r in result)
+        next_after = tuple(result[-1][_WIDTH:]) if len(result) == limit else None
         return Page(rows, next_after)
+
+
+def count(store: Store, query: ExpenseQuery) -> int:
+    """How many expenses the query shows."""
+    with store.session() as s:
+        return s.scalar(_where(select(func.count(ExpenseRow.id)), query)) or 0
+
+
+def next_ref(store: Store, prefix: str = "E") -> str:
+    """A fresh reference ``<prefix><n>``: n is one more than the number of expenses (as the services'
+    ``next_ref``), moved on past any that exist; cheap on a big table (the count uses the primary key)."""
+    with store.session() as s:
+        n = (s.scalar(select(func.count(ExpenseRow.id))) or 0) + 1
+        while True:
+            batch = [f"{prefix}{k}" for k in range(n, n + 50)]
+            taken = set(s.scalars(select(ExpenseRow.ref).where(ExpenseRow.ref.in_(batch))))
+            for ref in batch:
+                if ref not in taken:
+                    return ref
+            n += 50
 
 
 def attachment_counts(store: Store, refs: Iterable[str]) -> dict[str, int]:
@@ -114,6 +172,15 @@ def attachment_counts(store: Store, refs: Iterable[str]) -> dict[str, int]:
             .group_by(ExpenseRow.ref)
         )
         return {ref: n for ref, n in s.execute(q)}
+
+
+def frozen_claim(store: Store, ref: str) -> str | None:
+    """The submitted (or later) claim that holds this expense, which then may not change; else None."""
+    from lei_desktop.services.expenses import frozen_in
+
+    with store.session() as s:
+        row_id = s.scalar(select(ExpenseRow.id).where(ExpenseRow.ref == ref))
+        return frozen_in(s, row_id) if row_id is not None else None
 
 
 # --- entry ---------------------------------------------------------------------------------------
@@ -210,8 +277,10 @@ class RateContext:
     """The rate table and each dispute's date basis, read once; answers "what is this in CNY?"."""
 
     def __init__(self, store: Store) -> None:
-        self.table = RateTable(list_rates(store))
         with store.session() as s:
+            # plain columns, not ORM objects: the table is read whenever the page opens
+            q = select(FxRateRow.on_date, FxRateRow.currency, FxRateRow.rate, FxRateRow.per, FxRateRow.source)
+            self.table = RateTable(FxRate(d, c, plain(r), p, src or "") for d, c, r, p, src in s.execute(q))
             q = select(DisputeRow.ref, PolicyRow.fx_basis).join(PolicyRow, DisputeRow.policy_id == PolicyRow.id)
             self.basis: dict[str, str] = {ref: basis for ref, basis in s.execute(q)}
 

@@ -10,6 +10,7 @@ API (used by ``lei-cli check`` and by the GUI on start):
 - ``latest_good_backup(db_path, password=None) -> Path | None`` — the newest automatic backup of
   that store that passes full verification, for the GUI's "restore the latest good backup?" offer.
   The GUI then calls ``services.restore.restore(path, db_path)``.
+- ``on_start(db, ask) -> bool`` — both of the above in the order the app needs them (used by app.py).
 """
 
 from __future__ import annotations
@@ -44,6 +45,17 @@ register(
             "附件 {sha256} 的大小为 {actual} 字节，记录为 {declared} 字节",
             "attachment {sha256} is {actual} bytes, recorded as {declared}",
         ),
+        "start_damaged_offer": (
+            "数据库已损坏：{problem}\n\n是否用最近一次完好的备份恢复？\n{backup}\n\n（损坏的文件会另存一份。）",
+            "The database is damaged: {problem}\n\nRestore the latest good backup?\n{backup}\n\n"
+            "(A copy of the damaged file is kept.)",
+        ),
+        "start_damaged_no_backup": (
+            "数据库已损坏：{problem}\n\n没有可用的备份。请运行 lei-cli check 查看详情，或联系技术支持。",
+            "The database is damaged: {problem}\n\nNo good backup was found. Run lei-cli check for details, "
+            "or contact support.",
+        ),
+        "start_damaged_title": ("数据库已损坏", "Damaged database"),
         "check_ok": ("检查通过：{blobs} 个附件已重新计算哈希", "all checks passed: {blobs} attachments re-hashed"),
     }
 )
@@ -167,6 +179,25 @@ def check(db) -> Report:
     if url.startswith("sqlite"):
         raise LeiError("backup_memory_db", "db")
     return check_server(url)
+
+
+def on_start(db, ask) -> bool:
+    """What the app does before opening an SQLite store: when it is damaged, offer the latest good
+    backup. ``ask(problem, backup_path) -> bool`` is the GUI's question (None as backup: nothing to
+    offer, just tell). Returns True when the app can go on (sound, or restored)."""
+    from lei_desktop.services.restore import restore
+
+    path = sqlite_path(to_url(db))
+    if path is None:
+        return True
+    problem = quick_check(path)
+    if problem is None:
+        return True
+    candidate = latest_good_backup(path)
+    if not ask(problem, candidate) or candidate is None:
+        return False
+    restore(candidate, path)
+    return quick_check(path) is None
 
 
 def latest_good_backup(db: Path | str | None = None, password: bytes | None = None, folder: Path | None = None) -> Path | None:

@@ -127,23 +127,33 @@ class RestoreResult:
     safety_copy: Path | None
 
 
-def read_archive(path: Path, password: bytes | None) -> tuple[bytes, bool]:
-    """The zip bytes inside the archive file and whether it was encrypted."""
+#: an encrypted archive is decrypted in memory; anything larger is not one of ours
+MAX_ENCRYPTED = 8 * 1024**3
+
+
+def read_archive(path: Path, password: bytes | None) -> tuple[BytesIO | Path, bool]:
+    """What to open as a zip (the file itself, or the decrypted bytes) and whether it was encrypted.
+
+    Only the first bytes are read to recognise the file, so a huge foreign file costs nothing."""
     path = Path(path)
     if not path.is_file():
         raise ValidationError("restore_missing", "file", path=str(path))
-    data = path.read_bytes()
-    if data.startswith(bk.MAGIC):
+    with open(path, "rb") as fh:
+        head = fh.read(len(bk.MAGIC))
+    if head == bk.MAGIC:
         if not password:
             raise ValidationError("restore_needs_password", "--password-file")
-        if len(data) < bk.HEADER_BYTES + 16:
+        size = path.stat().st_size
+        if size < bk.HEADER_BYTES + 16:
             raise ValidationError("restore_bad_password", "--password-file")
+        if size > MAX_ENCRYPTED:
+            raise ValidationError("restore_foreign", "file", path=str(path))
         try:
-            return bk.unseal(data, password), True
+            return BytesIO(bk.unseal(path.read_bytes(), password)), True
         except InvalidTag:
             raise ValidationError("restore_bad_password", "--password-file") from None
-    if data.startswith(bk.ZIP_MAGIC):
-        return data, False
+    if head.startswith(bk.ZIP_MAGIC):
+        return path, False
     raise ValidationError("restore_foreign", "file", path=str(path))
 
 
@@ -278,9 +288,9 @@ def bad_blobs(db_file: Path, expected: list[dict] | None = None) -> list[str]:
 
 def verify(path: Path | str, password: bytes | None = None, workdir: Path | None = None) -> Verified:
     """Check an archive completely and extract its database into ``workdir`` (a temporary folder)."""
-    zip_bytes, encrypted = read_archive(Path(path), password)
+    source, encrypted = read_archive(Path(path), password)
     try:
-        zf = zipfile.ZipFile(BytesIO(zip_bytes))
+        zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError) as exc:
         raise ValidationError("restore_damaged_zip", "file", error=str(exc)) from exc
     with zf:
@@ -394,6 +404,8 @@ def _restore_sqlite(archive: Path, target: Path, password: bytes | None) -> Rest
 
     target.parent.mkdir(parents=True, exist_ok=True)
     with acquire_instance_lock(target):
+        for stale in target.parent.glob(f".{target.name}.restore-*"):  # left by a killed restore
+            shutil.rmtree(stale, ignore_errors=True)
         # stage in the target's folder, so that the final rename never crosses file systems
         stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.restore-", dir=target.parent))
         try:

@@ -191,4 +191,4 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 # sections added by later modules register themselves on import
-from lei_desktop.services import claims_scenario  # noqa: E402,F401
+from lei_desktop.services import audit, claims_scenario  # noqa: E402,F401

@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,7 +46,14 @@ from lei_desktop.domain.validation import expense_from_dict
 from lei_desktop.services import attachments as attachment_service
 from lei_desktop.services import disputes as dispute_service
 from lei_desktop.services import expenses as expense_service
-from lei_desktop.services.expense_table import NewFile, RateContext, duplicates, save_expense
+from lei_desktop.services.expense_table import (
+    NewFile,
+    RateContext,
+    duplicates,
+    frozen_claim,
+    next_ref,
+    save_expense,
+)
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "AUD", "CAD", "CHF", "SGD")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
@@ -77,7 +84,7 @@ class SaveExpenseCommand(QUndoCommand):
         self.new, self.before, self.files = new, before, files
         self.added_ids: list[int] = []
         self.error: LeiError | None = None
-        self.setText(self.editor.tr("Save expense {ref}").format(ref=new.ref))
+        self.setText(QCoreApplication.translate("ExpenseEditor", "Save expense {ref}").format(ref=new.ref))
 
     def redo(self) -> None:
         store = self.ctx.store
@@ -120,7 +127,7 @@ class DeleteExpenseCommand(QUndoCommand):
         super().__init__()
         self.editor, self.ctx, self.expense = editor, editor.ctx, expense
         self.files = _files_of(editor.ctx, expense)
-        self.setText(self.editor.tr("Delete expense {ref}").format(ref=expense.ref))
+        self.setText(QCoreApplication.translate("ExpenseEditor", "Delete expense {ref}").format(ref=expense.ref))
 
     def redo(self) -> None:
         try:
@@ -238,7 +245,11 @@ class ExpenseEditor(QWidget):
     def _build(self) -> None:
         self.ref = QLineEdit()
         self.dispute = QComboBox()
+        self.dispute.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dispute.setMinimumContentsLength(12)
         self.category = QComboBox()
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category.setMinimumContentsLength(12)
         self.amount = QLineEdit()
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.currency = QComboBox()
@@ -266,6 +277,11 @@ class ExpenseEditor(QWidget):
         self.dup_label.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.locked_label = QLabel()
+        self.locked_label.setWordWrap(True)
+        self.locked_label.setStyleSheet("color: #1f3f77; background: #e3ecfa; padding: 4px; border-radius: 3px;")
+        self.locked_label.hide()
+        self.locked_by: str | None = None
 
         self.error_labels: dict[str, QLabel] = {}
         for key in self.FIELDS:
@@ -337,6 +353,8 @@ class ExpenseEditor(QWidget):
         self.remove_file_button = QPushButton()
         self.remove_file_button.clicked.connect(self.remove_selected_file)
         self.kind = QComboBox()
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(8)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         buttons.addWidget(self.add_file_button)
         buttons.addWidget(self.remove_file_button)
@@ -366,6 +384,7 @@ class ExpenseEditor(QWidget):
         self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
         outer = QVBoxLayout(self)
         outer.addWidget(self.title)
+        outer.addWidget(self.locked_label)
         outer.addLayout(form)
         outer.addWidget(self.dup_label)
         outer.addWidget(self.files_box, 1)
@@ -424,7 +443,10 @@ class ExpenseEditor(QWidget):
         self.revert_button.setText(self.tr("Revert"))
         self._fill_categories()
         self._fill_kinds()
+        if self.dispute.count():
+            self.reload_choices()  # dispute titles in the new language
         self._update_title()
+        self._show_locked()
         self.validate()
         self.update_rate()
         self._show_duplicates()
@@ -468,6 +490,21 @@ class ExpenseEditor(QWidget):
         self.kind.blockSignals(False)
         self._refresh_file_list()
 
+    def _show_locked(self) -> None:
+        """An expense in a submitted claim is shown read-only, saying which claim holds it."""
+        locked = self.locked_by is not None
+        if locked:
+            self.locked_label.setText(self.tr("Locked: this expense is part of the submitted claim {claim}.")
+                                      .format(claim=self.locked_by))
+        self.locked_label.setVisible(locked)
+        for w in (self.ref, self.amount, self.paid_on, self.invoice_date, self.payee, self.invoice_number,
+                  self.description_zh, self.description_en, self.rate_override):
+            w.setReadOnly(locked)
+        for w in (self.dispute, self.category, self.currency, self.rate_per, self.staff, self.save_button,
+                  self.add_file_button, self.remove_file_button, self.revert_button):
+            w.setEnabled(not locked)
+        self.file_list.setAcceptDrops(not locked)
+
     def _update_title(self) -> None:
         if self.current is None:
             self.title.setText(self.tr("New expense"))
@@ -484,13 +521,15 @@ class ExpenseEditor(QWidget):
         self._loading_depth -= 1
         self._loading = self._loading_depth > 0
 
-    def reload_choices(self) -> None:
+    def reload_choices(self, disputes=None) -> None:
         """Disputes and rates changed elsewhere: read them again."""
         self._rates = None
         current = self.dispute.currentData()
         self._loading_push()
         self.dispute.clear()
-        for d in dispute_service.list_disputes(self.ctx.store):
+        if disputes is None:
+            disputes = dispute_service.list_disputes(self.ctx.store)
+        for d in disputes:
             title = d.title_zh if self.ctx.lang == "zh" and d.title_zh else d.title_en or d.title_zh
             self.dispute.addItem(f"{d.ref} — {title}" if title else d.ref, d.ref)
         if current:
@@ -498,8 +537,13 @@ class ExpenseEditor(QWidget):
         self._loading_pop()
         self.update_rate()
 
+    #: where the rates come from; the expenses page shares its table model's (read once per refresh)
+    rates_source = None
+
     @property
     def rates(self) -> RateContext:
+        if self.rates_source is not None:
+            return self.rates_source()
         if self._rates is None:
             self._rates = RateContext(self.ctx.store)
         return self._rates
@@ -520,7 +564,7 @@ class ExpenseEditor(QWidget):
         for w in (self.amount, self.paid_on, self.invoice_date, self.payee, self.invoice_number,
                   self.description_zh, self.description_en, self.rate_override):
             w.clear()
-        self.ref.setText(expense_service.next_ref(self.ctx.store))
+        self.ref.setText(next_ref(self.ctx.store))
         if keep_dispute:
             self._set_combo(self.dispute, keep_dispute)
         self.currency.setEditText(keep_currency)
@@ -528,6 +572,8 @@ class ExpenseEditor(QWidget):
         self.rate_per.setCurrentIndex(0)
         self.files = []
         self.duplicates = []
+        self.locked_by = None
+        self._show_locked()
         self._loading_pop()
         self._refresh_file_list()
         self._set_dirty(False)
@@ -542,6 +588,8 @@ class ExpenseEditor(QWidget):
 
     def load(self, e: Expense) -> None:
         """Show a stored expense (with its files)."""
+        if not e.attachments:  # rows of the table come without their files
+            e = expense_service.get_expense(self.ctx.store, e.ref)
         self._loading_push()
         self.current = e
         self.ref.setText(e.ref)
@@ -559,6 +607,8 @@ class ExpenseEditor(QWidget):
         self.rate_override.setText(format(e.rate_override.rate, "f") if e.rate_override else "")
         self.rate_per.setCurrentIndex(1 if e.rate_override and e.rate_override.per == 100 else 0)
         self.files = [FileEntry(a.filename, a.kind, a.sha256, a.size, attachment_id=a.id) for a in e.attachments]
+        self.locked_by = frozen_claim(self.ctx.store, e.ref)
+        self._show_locked()
         self._loading_pop()
         self._refresh_file_list(keep=0 if self.files else None)
         self._touched = set(self.FIELDS)
@@ -566,7 +616,9 @@ class ExpenseEditor(QWidget):
         self.validate()
         self._update_title()
         self.update_rate()
-        self.check_duplicates()
+        self.duplicates = []
+        self._show_duplicates()
+        self._dup_timer.start()  # a moment later: on a big table the look-up scans it
         self.status.clear()
 
     def load_ref(self, ref: str) -> None:
@@ -806,6 +858,8 @@ class ExpenseEditor(QWidget):
             self._refresh_file_list(keep=row)
 
     def _refresh_file_list(self, keep: int | None = None) -> None:
+        if keep is None:  # keep the selection; the first file when there was none
+            keep = min(max(self.file_list.currentRow(), 0), len(self.files) - 1) if self.files else None
         names = self._kind_names()
         self.file_list.blockSignals(True)
         self.file_list.clear()
@@ -862,6 +916,8 @@ class ExpenseEditor(QWidget):
         """Check, ask about duplicates, then save through the undo stack. True when saved."""
         if self.dispute.count() == 0:
             self.status.setText(self.tr("Add a dispute first (Disputes page)."))
+            return False
+        if self.locked_by is not None:
             return False
         self._touched = set(self.FIELDS)
         if not self.validate():

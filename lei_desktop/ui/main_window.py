@@ -63,8 +63,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(16, 16))
-        self.nav.setMinimumWidth(150)
-        self.nav.setMaximumWidth(220)
+        self.nav.setMinimumWidth(140)
         self.stack = QStackedWidget()
         self.loading = QLabel()
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -73,8 +72,11 @@ class MainWindow(QMainWindow):
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(self.stack)
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setCollapsible(0, False)
+        split.setSizes([180, 1020])
+        self.split = split
         self.setCentralWidget(split)
         self.status_db = QLabel()
         self.status_company = QLabel()
@@ -197,6 +199,9 @@ class MainWindow(QMainWindow):
         self.act_about_qt.triggered.connect(QApplication.aboutQt)
         self.menu_help.addAction(self.act_about)
         self.menu_help.addAction(self.act_about_qt)
+        from lei_desktop.ui import safety  # File › Back up now…, History of the selected record…
+
+        safety.install(self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Overseas IP legal-expenses insurance — claims"))
@@ -220,6 +225,9 @@ class MainWindow(QMainWindow):
         self.act_about_qt.setText(self.tr("About &Qt"))
         self.act_zh.setChecked(self.ctx.lang == "zh")
         self.act_en.setChecked(self.ctx.lang == "en")
+        from lei_desktop.ui import safety
+
+        safety.retranslate(self)
         self.update_status()
 
     def changeEvent(self, event) -> None:  # noqa: N802

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from lei_desktop.ui import i18n
 
 log = logging.getLogger(__name__)
-SIZE = QSize(1280, 820)
+SIZE = QSize(1440, 900)
 
 
 def _settle(rounds: int = 3) -> None:

@@ -245,4 +245,4 @@ class EnrolmentWizard(QWizard):
     def offer_pdf(self) -> None:
         from lei_desktop.ui.enrolment_pdf import offer_enrolment_pdf
 
-        offer_enrolment_pdf(self.ctx, self)
+        offer_enrolment_pdf(self.ctx, self, self.saved_policy.ref if self.saved_policy is not None else None)

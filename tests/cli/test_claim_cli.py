@@ -112,3 +112,19 @@ def test_deadlines_json(loaded, run):
     assert lim["due"] == "2028-03-02" and lim["status"] == "upcoming" and lim["zh"] and lim["en"]
     code, out, _ = loaded("deadlines", "--today", "2029-01-01")
     assert code == 0 and "overdue" in out
+
+
+def test_other_modules_can_add_claim_subcommands(run):
+    from lei_desktop.cli import claim_cmds
+
+    def configure(p):
+        p.add_argument("ref")
+        p.set_defaults(func=lambda ctx: (ctx.out(f"hello {ctx.args.ref}"), 0)[1])
+
+    claim_cmds.add_claim_subcommand("hello-test", configure, help="test only")
+    try:
+        for _ in range(2):  # every parser built afterwards has it
+            code, out, _ = run("claim", "hello-test", "CL-1")
+            assert (code, out.strip()) == (0, "hello CL-1")
+    finally:
+        claim_cmds._EXTRA.pop("hello-test")

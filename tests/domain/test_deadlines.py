@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from lei_desktop.domain.deadlines import add_years, deadlines
+from lei_desktop.domain.deadlines import SubmittedClaim, add_years, deadlines
 from tests.domain.test_settlement import DISPUTE, POLICY
 
 
@@ -35,3 +35,14 @@ def test_two_year_limitation_and_policy_expiry():
     items = by_kind(deadlines([POLICY], [DISPUTE], {}, today=date(2028, 3, 3)))
     assert items["limitation"].status == "overdue"
     assert add_years(date(2028, 2, 29), 2) == date(2030, 2, 28)
+
+
+def test_insurer_decision_thirty_days_after_submission():
+    open_claim = SubmittedClaim("CL-1", "D1", "P1", date(2026, 5, 1))
+    (d,) = [x for x in deadlines([POLICY], [DISPUTE], {}, date(2026, 6, 5), claims=[open_claim])
+            if x.kind == "insurer_decision"]
+    assert (d.due, d.status, d.to_json()["dispute"]) == (date(2026, 5, 31), "overdue", "D1")
+    decided = SubmittedClaim("CL-1", "D1", "P1", date(2026, 5, 1), decided_on=date(2026, 5, 20))
+    (d,) = [x for x in deadlines([POLICY], [DISPUTE], {}, date(2026, 6, 5), claims=[decided])
+            if x.kind == "insurer_decision"]
+    assert d.status == "done"

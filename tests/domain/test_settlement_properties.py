@@ -102,3 +102,28 @@ def test_removing_an_expense_never_raises_the_payable(policy, exps, cons, prior,
     fewer, _ = payable(policy, exps[:i] + exps[i + 1:], cons, prior)
     assert fewer.payable <= full.payable
     assert fewer.covered <= full.covered
+
+
+@settings(max_examples=150, deadline=None)
+@given(policies(), expenses(), st.lists(st.builds(
+    lambda day, cap: Consent("C1", "D1", START + timedelta(days=day), ("translation_notarization", "other"), cap=cap),
+    st.integers(-5, 29), st.none() | small_cny), max_size=1), st.data())
+def test_splitting_a_claim_into_initial_and_supplementary_changes_nothing_but_rounding(policy, exps, cons, data):
+    """Sub-limits, the deductible and a consent cap carry over from the first claim to the
+    supplementary one: together they pay what one claim would (± one fen of co-payment rounding)."""
+    from lei_desktop.domain.settlement import consent_use_of
+
+    policy = replace(policy, per_claim_limit=D("1E12"), aggregate_limit=D("1E12"))
+    mask = data.draw(st.lists(st.booleans(), min_size=len(exps), max_size=len(exps)))
+    first = [e for e, m in zip(exps, mask, strict=True) if m]
+    second = [e for e, m in zip(exps, mask, strict=True) if not m]
+    whole, _ = payable(policy, exps, cons, [])
+    s1, lines1 = payable(policy, first, cons, [])
+    prior = PriorClaim("CL-1", "D1", "submitted", s1.payable, allowed=tuple((c.category, c.allowed) for c in s1.categories),
+                       deductible_applied=s1.deductible_applied)
+    used = consent_use_of({"lines": [{"consent_use": [{"consent": c, "cny": str(a)} for c, a in r.consent_use]}
+                                     for r in lines1]})
+    lines2 = coverage.assess_lines(policy, DISPUTE, second, cons, RATES, consent_used_before=used)
+    s2 = settle(policy, "D1", [r.line for r in lines2], [prior])
+    assert s1.gross + s2.gross == whole.gross
+    assert abs(s1.payable + s2.payable - whole.payable) <= D("0.01")

@@ -97,7 +97,7 @@ def test_broken_format_line():
 
 
 def test_98bi_header_under_a_1998b_first_line_is_refused():
-    text = (DATA / "ebi_eur.txt").read_text("utf-8").replace("LEDES98BI V2[]", "LEDES1998B[]")
+    text = (DATA / "ebi_eur.txt").read_bytes().decode("utf-8").replace("LEDES98BI V2[]", "LEDES1998B[]")
     f = ledes.read(text)
     assert not f.ok and any("PO_NUMBER" in e.message() for e in f.errors)
 
@@ -145,3 +145,54 @@ def test_empty_and_garbage_input_never_raise():
     for data in (b"", b"   \n\n", b"\xff\xfe\x00garbage", "LEDES1998B[]", b"LEDES98BI V2[]\n[]\n"):
         f = ledes.read(data)
         assert not f.ok
+
+
+def test_98bi_tax_and_net_mismatches_are_warnings():
+    text = (DATA / "ebi_eur.txt").read_bytes().decode("utf-8")
+    f = ledes.read(text.replace("|209.00|2350.00|EUR|", "|200.00|2350.00|EUR|"))
+    assert f.ok
+    assert {w.code for w in f.warnings} == {"ledes_tax_math", "ledes_net_math"}
+
+
+def test_98bi_bad_or_changing_currency_is_an_error():
+    text = (DATA / "ebi_eur.txt").read_bytes().decode("utf-8")
+    f = ledes.read(text.replace("|EUR|Müller|Jörg|", "|EUX|Müller|Jörg|"))
+    assert not f.ok and f.errors[0].column == "INVOICE_CURRENCY" and f.errors[0].line == 3
+    lines = text.split("\r\n")
+    lines[4] = lines[4].replace("|2350.00|EUR|", "|2350.00|GBP|")
+    f = ledes.read("\r\n".join(lines))
+    assert [e.code for e in f.errors] == ["ledes_currency_changes"]
+
+
+def test_windows_1252_narrative_is_read_with_a_warning():
+    raw = (DATA / "canonical_1998b.txt").read_bytes().replace(b"Meals", "Déjeuner – client".encode("cp1252"))
+    f = ledes.read(raw)
+    assert f.ok and [w.code for w in f.warnings] == ["ledes_decoded_as"]
+    assert f.invoices[0].lines[3].description == "Déjeuner – client"
+
+
+def test_lowercase_types_and_header_in_another_order():
+    text = (DATA / "canonical_1998b.txt").read_bytes().decode("utf-8").replace("|F|", "|f|")
+    f = ledes.read(text)
+    assert f.ok and {ln.kind for ln in f.invoices[0].lines} == {"F", "E"}
+    names = list(ledes.FIELDS_1998B)
+    names[0], names[1] = names[1], names[0]
+    lines = text.split("\r\n")
+    lines[1] = "|".join(names) + "[]"
+    for i in range(2, len(lines)):
+        if lines[i]:
+            cells = lines[i].removesuffix("[]").split("|")
+            cells[0], cells[1] = cells[1], cells[0]
+            lines[i] = "|".join(cells) + "[]"
+    f = ledes.read("\r\n".join(lines))
+    assert f.ok and [w.code for w in f.warnings] == ["ledes_header_order"]
+    assert f.invoices[0].invoice_number == "96542"
+
+
+def test_utf16_and_a_trailing_pipe_on_every_line():
+    text = (DATA / "canonical_1998b.txt").read_bytes().decode("utf-8")
+    f = ledes.read(text.encode("utf-16"))
+    assert f.ok and f.invoices[0].lines_total == Decimal("1684.45")
+    piped = text.replace("[]\r\n", "|[]\r\n").replace("LEDES1998B|[]", "LEDES1998B[]")
+    f = ledes.read(piped)
+    assert f.ok and f.invoices[0].lines_total == Decimal("1684.45")

@@ -121,20 +121,42 @@ def test_automatic_backups_rotate_keeping_the_setting(rich_store, tmp_path):
     assert all(not p.exists() for p in made[:2])
 
 
-def test_backup_before_a_migration(tmp_path, monkeypatch):
-    """An existing store at an older revision is backed up before it is migrated."""
-    db = tmp_path / "old.sqlite3"
-    Store(db, actor="tester").close()  # a store at the newest revision exists
-    calls = []
-    monkeypatch.setattr(migrate, "needs_upgrade", lambda engine: True)
-    monkeypatch.setattr(migrate, "upgrade", lambda engine: calls.append("upgrade"))
+def _at_revision(db: Path, example: Path, revision: str) -> None:
+    """A store with the example data, taken back to an older schema revision."""
+    from alembic import command
+
     with Store(db, actor="tester") as s:
+        scenario.load(s, example)
+        command.downgrade(migrate.alembic_config(s.engine), revision)
+        assert migrate.current_revision(s.engine) == revision
+
+
+def test_backup_before_a_migration(tmp_path, example_path):
+    """Opening a store at an older revision backs it up (as it was) before migrating it."""
+    db = tmp_path / "old.sqlite3"
+    _at_revision(db, example_path, "0001_initial")
+    with Store(db, actor="tester") as s:
+        assert migrate.current_revision(s.engine) == migrate.head_revision()
         found = backup.list_backups(s)
-    assert calls == ["upgrade"] and len(found) == 1 and "pre-migrate" in found[0].name
+    assert len(found) == 1 and "pre-migrate" in found[0].name
+    with zipfile.ZipFile(found[0]) as zf:
+        assert json.loads(zf.read("manifest.json"))["schema_revision"] == "0001_initial"
 
 
-def test_an_archive_from_an_older_schema_is_migrated(tmp_path, monkeypatch):
-    """Simulated with an archive whose database has no alembic revision rows beyond an empty one."""
+def test_an_archive_from_an_older_schema_is_migrated(tmp_path, example_path):
+    old = tmp_path / "old.sqlite3"
+    _at_revision(old, example_path, "0001_initial")
+    archive = tmp_path / "old.leibak"
+    archive.write_bytes(backup.build_archive(old, "sqlite"))
+    assert json.loads(zipfile.ZipFile(archive).read("manifest.json"))["schema_revision"] == "0001_initial"
+    result = restore.restore(archive, tmp_path / "new.sqlite3")
+    assert result.migrated_from == "0001_initial"
+    with Store(tmp_path / "new.sqlite3", upgrade=False) as s:
+        assert migrate.current_revision(s.engine) == migrate.head_revision()
+        assert expenses.get_expense(s, "E2").currency == "JPY"
+
+
+def test_an_empty_archive_database_is_built_up_to_the_newest_schema(tmp_path):
     old = tmp_path / "old.sqlite3"
     con = sqlite3.connect(old)
     con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")

@@ -129,3 +129,19 @@ def test_lei_cli_with_a_postgresql_url(pg_url, example_path, tmp_path):
     r = cli("restore", str(tmp_path / "pg.leibak"))
     assert r.returncode == 0, r.stderr
     assert cli("export-json", str(tmp_path / "out.json")).returncode == 0
+
+
+def test_a_postgresql_store_is_backed_up_before_a_migration(pg_url, example_path, tmp_path):
+    from alembic import command
+
+    with Store(pg_url, actor="tester") as pg:
+        scenario.load(pg, example_path)
+        command.downgrade(migrate.alembic_config(pg.engine), "0001_initial")
+    with Store(pg_url, actor="tester") as pg:  # migrates again, after the automatic backup
+        assert migrate.current_revision(pg.engine) == migrate.head_revision()
+        found = backup.list_backups(pg)
+    assert len(found) == 1 and "pre-migrate" in found[0].name
+    result = restore.restore(found[0], tmp_path / "copy.sqlite3")
+    assert result.migrated_from == "0001_initial"
+    with Store(tmp_path / "copy.sqlite3") as copy:
+        assert expenses.get_expense(copy, "E2").currency == "JPY"

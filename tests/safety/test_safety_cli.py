@@ -126,3 +126,21 @@ def test_foreign_files_are_refused_with_one_line(tmp_path):
     assert r.returncode == 1 and "not a backup made by this app" in r.stderr and r.stderr.count("\n") == 1
     r = cli("--db", str(tmp_path / "s.sqlite3"), "restore", str(tmp_path / "nothing.leibak"))
     assert r.returncode == 1 and "does not exist" in r.stderr
+
+
+def test_history_shows_who_changed_what_for_an_expense_and_a_claim(tmp_path, example_path):
+    db = loaded(tmp_path, example_path)
+    r = cli("--db", str(db), "claim", "create", "--dispute", "D1", "--json")
+    assert r.returncode == 0, r.stderr
+    claim = json.loads(r.stdout)["claim"]
+    r = cli("--db", str(db), "history", "expense", "E1", "--json")
+    assert r.returncode == 0, r.stderr
+    events = json.loads(r.stdout)["events"]
+    assert events[0]["action"] == "create" and events[0]["changes"]["amount"] == [None, "12500.00"]
+    assert any(e["entity"] == "claim" and e["ref"] == claim for e in events)
+    r = cli("--db", str(db), "history", "claim", claim)
+    assert r.returncode == 0 and "create" in r.stdout and "expenses" in r.stdout
+    doc_path = tmp_path / "out" / "s.json"
+    assert cli("--db", str(db), "export-json", str(doc_path)).returncode == 0
+    audit = json.loads(doc_path.read_text("utf-8"))["audit"]
+    assert [e for e in audit if e["entity"] == "claim" and e["action"] == "create"]

@@ -269,7 +269,7 @@ def test_scenario_claims_section_loads_and_round_trips(store, example_path, tmp_
 
 
 def test_scenario_claims_section_errors_name_the_path(store, example_path, tmp_path):
-    path = _with_claims(example_path, tmp_path, [{"ref": "CL-A", "dispute": "D1", "status": "paid"}])
+    path = _with_claims(example_path, tmp_path, [{"ref": "CL-A", "dispute": "D1", "status": "flying"}])
     with pytest.raises(ValidationError) as exc:
         scenario.load(store, path)
     assert exc.value.field == "claims[0].status"
@@ -278,3 +278,50 @@ def test_scenario_claims_section_errors_name_the_path(store, example_path, tmp_p
         scenario.load(store, path)
     assert exc.value.field == "claims[0].expenses[1]"
     assert claims.list_claims(store) == [] and expenses.list_expenses(store) == []  # all-or-nothing
+
+
+def test_scenario_claims_accept_other_spellings_and_no_ref(store, example_path, tmp_path):
+    path = _with_claims(example_path, tmp_path, [
+        {"dispute": "D1", "expense_refs": ["E1"], "status": "paid", "amount_paid": "100.00",
+         "payment_date": "2026-05-01"}])
+    scenario.load(store, path)
+    (c,) = claims.list_claims(store)
+    assert c["ref"].startswith("CL-") and c["status"] == "settled" and c["paid"] == D("100.00")
+
+
+def test_consent_letters_in_the_checklist(loaded_store):
+    from lei_desktop.domain.model import Expense
+
+    expenses.create_expense(loaded_store, Expense(
+        ref="E5", dispute="D1", category="translation_notarization", amount=D("3000.00"), currency="CNY",
+        invoice_date=date(2026, 4, 1), paid_on=date(2026, 4, 1)))
+    ref = claims.create_claim(loaded_store, "D1", ["E5"])
+    item = next(i for i in claims.checklist(loaded_store, ref) if i["code"] == "consent_letters")
+    assert not item["ok"] and item["missing"] == ["C1"]
+    attachments.add_attachment(loaded_store, "consent", "C1", "consent.pdf", b"%PDF consent", "consent_letter")
+    item = next(i for i in claims.checklist(loaded_store, ref) if i["code"] == "consent_letters")
+    assert item["ok"]
+    line = claims.assess(loaded_store, ref)["lines"][0]
+    assert (line["decision"], line["consent_use"]) == ("covered", [{"consent": "C1", "cny": "3000.00"}])
+    # E4 (other) has no consent at all: named as a category without consent
+    claims.set_expenses(loaded_store, ref, ["E4", "E5"])
+    item = next(i for i in claims.checklist(loaded_store, ref) if i["code"] == "consent_letters")
+    assert not item["ok"] and "other" in item["missing"] and "Other legal costs" in item["detail_en"]
+
+
+def test_drafts_can_be_changed_and_deleted_submitted_claims_cannot(loaded_store):
+    ref = claims.create_claim(loaded_store, "D1", ["E1"])
+    claims.set_expenses(loaded_store, ref, ["E1", "E2"])
+    assert claims.get_claim(loaded_store, ref).expense_refs == ("E1", "E2")
+    assert claims.assess(loaded_store, ref)["payable"] != "0.00"
+    claims.delete_claim(loaded_store, ref)
+    with pytest.raises(NotFound):
+        claims.get_claim(loaded_store, ref)
+    ref = claims.create_claim(loaded_store, "D1", ["E1"])
+    claims.submit(loaded_store, ref, override="test")
+    with pytest.raises(Conflict):
+        claims.set_expenses(loaded_store, ref, ["E1", "E2"])
+    with pytest.raises(Conflict):
+        claims.delete_claim(loaded_store, ref)
+    with pytest.raises(Conflict):
+        claims.submit(loaded_store, ref, override="x", expected_version=1)  # stale copy

@@ -68,8 +68,9 @@ def test_two_invoices_import_to_the_cent(loaded_store):
         assert s.scalar(select(func.count()).select_from(LedesInvoiceRow)) == 2
         rows = s.scalars(select(ExpenseRow).where(ExpenseRow.source.like("ledes:%"))).all()
         assert all(r.ledes_invoice_id is not None for r in rows)
-        audited = s.scalar(select(func.count()).select_from(AuditEventRow).where(AuditEventRow.ref.in_(result.refs)))
-        assert audited == len(result.refs)
+        events = s.scalars(select(AuditEventRow).where(AuditEventRow.entity == "ledes_invoice")).all()
+        listed = [ref for ev in events for ref in ev.changes["expenses"][1]]
+        assert sorted(listed) == sorted(result.refs)  # every created expense is named in the audit
 
 
 def test_repeated_import_is_refused_and_writes_nothing(loaded_store):
@@ -114,7 +115,8 @@ def test_1998b_without_currency_uses_the_forum_currency_with_a_warning(loaded_st
 
 def test_amount_too_precise_for_the_currency_refuses_the_file(loaded_store):
     p = imports.preview_ledes(loaded_store, ledes_bytes("canonical_1998b.txt"), "D1", currency="JPY")
-    assert not p.ok and p.errors[0].code == "money_precision" and p.errors[0].column == "LINE_ITEM_TOTAL"
+    assert not p.ok and {e.code for e in p.errors} == {"money_precision"}
+    assert {(e.line, e.column) for e in p.errors} >= {(3, "INVOICE_TOTAL"), (6, "LINE_ITEM_TOTAL")}  # 1684.45, 24.95
     before = count(loaded_store)
     with pytest.raises(LeiError):
         imports.commit(loaded_store, p)
@@ -244,3 +246,34 @@ def test_bad_rates_file_writes_nothing(loaded_store):
     with pytest.raises(LeiError):
         imports.commit_rates(loaded_store, parsed)
     assert len(rates.list_rates(loaded_store)) == before
+
+
+def test_repeat_is_refused_after_a_scenario_round_trip(loaded_store, tmp_path):
+    from lei_desktop.services import Store
+
+    imports.commit(loaded_store, imports.preview_ledes(loaded_store, ledes_bytes("canonical_1998b.txt"), "D1",
+                                                       currency="USD"))
+    out = tmp_path / "s.json"
+    scenario.export(loaded_store, out)
+    with Store(tmp_path / "b.sqlite3") as other:
+        scenario.load(other, out)
+        p = imports.preview_ledes(other, ledes_bytes("canonical_1998b.txt"), "D1", currency="USD")
+        assert [e.code for e in p.errors] == ["imp_duplicate_invoice"]
+
+
+def test_invoice_total_too_precise_is_refused_in_the_preview(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").replace(b"|1684.45|", b"|1684.455|")
+    p = imports.preview_ledes(loaded_store, raw, "D1", currency="USD")
+    assert not p.ok and p.errors[0].column == "INVOICE_TOTAL" and p.errors[0].code == "money_precision"
+
+
+def test_unknown_expense_code_and_a_bare_discount_total(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").decode()
+    raw = raw.replace("|E111|", "|E999|")  # not an ABA expense code
+    raw = raw.replace("|3|F|0.20|0|40|", "|3|IF|||40|")  # an adjustment line that gives only its total
+    p = imports.preview_ledes(loaded_store, raw.encode(), "D1", currency="USD")
+    assert p.ok, [e.message() for e in p.errors]
+    warning = next(w for w in p.warnings if w.code == "imp_unknown_expense_code")
+    assert "E999" in warning.message("en") and "其他" in warning.message("zh")
+    meals = next(r.expense for r in p.rows if r.expense.utbms_code == "E999")
+    assert meals.category == "other" and meals.amount == Decimal("24.95")

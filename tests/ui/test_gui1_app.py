@@ -6,38 +6,43 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.sqlite_only
 def test_window_then_store_on_a_worker(qapp, loaded_store, monkeypatch):
     from lei_desktop import app
 
     monkeypatch.setenv("LEI_EXIT_ON_FIRST_WINDOW", "ready")
-    assert app.main(["--db", str(loaded_store.path), "--lang", "en"]) == 0
+    assert app.main(["--db", loaded_store.url, "--lang", "en"]) == 0
 
 
 def test_second_instance_on_the_same_database_is_refused(qapp, db_path, monkeypatch, capsys):
     from PySide6.QtWidgets import QMessageBox
 
     from lei_desktop import app
+    from lei_desktop.domain.errors import Conflict
 
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a))
-    held = app.acquire_lock(db_path)
-    assert held is not None
+    held = app.acquire_lock(db_path)  # the first instance
     try:
-        assert app.acquire_lock(db_path) is None
+        with pytest.raises(Conflict):
+            app.acquire_lock(db_path)
         assert app.main(["--db", str(db_path), "--lang", "en"]) == 1
         err = capsys.readouterr().err
         assert "already open" in err and str(db_path) in err
         assert shown and str(db_path) in shown[0][2]
+        shown.clear()
+        assert app.main(["--db", str(db_path), "--lang", "zh"]) == 1
+        assert "已被另一个程序实例打开" in capsys.readouterr().err
     finally:
-        held.unlock()
+        held.release()
     again = app.acquire_lock(db_path)  # free once the first instance lets go
-    assert again is not None
-    again.unlock()
+    again.release()
 
 
 def test_lock_is_per_database(db_path, tmp_path):
@@ -45,19 +50,17 @@ def test_lock_is_per_database(db_path, tmp_path):
 
     a = app.acquire_lock(db_path)
     b = app.acquire_lock(tmp_path / "other.sqlite3")
-    try:
-        assert a is not None and b is not None
-    finally:
-        a.unlock()
-        b.unlock()
+    a.release()
+    b.release()
 
 
+@pytest.mark.sqlite_only
 def test_screenshots_every_page_in_both_languages(qapp, loaded_store, tmp_path):
     from lei_desktop import app
     from lei_desktop.ui import main_window
 
     out = tmp_path / "shots"
-    path = str(loaded_store.path)
+    path = loaded_store.url  # a file, or the PostgreSQL database on the store fixture's PostgreSQL run
     loaded_store.close()
     assert app.main(["--db", path, "--screenshots", str(out)]) == 0
     pages = [pid for pid, mod, cls in main_window.PAGES if main_window.load_page_class(mod, cls)]

@@ -263,3 +263,15 @@ def test_money_and_date_formats(lang):
     assert i18n.fmt_money(Decimal("-5"), "CNY", lang) == "-¥5.00"
     assert i18n.fmt_money(Decimal("1500"), "JPY", lang).startswith("JPY 1,500" if lang == "en" else "1,500 日元")
     assert i18n.fmt_date(date(2026, 3, 5), lang) == ("2026年3月5日" if lang == "zh" else "5 Mar 2026")
+
+
+@pytest.mark.sqlite_only
+def test_settings_backs_up_on_a_worker(qtbot, window, loaded_ctx, tmp_path):
+    import zipfile
+
+    page = window.show_page("settings")
+    out = tmp_path / "b.leibak"
+    page.backup_now(str(out))
+    qtbot.waitUntil(lambda: page.backup_btn.isEnabled())
+    assert str(out) in page.backup_status.text()
+    assert zipfile.is_zipfile(out)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from lei_desktop.domain.categories import label as category_label
 from lei_desktop.domain.money import minor_units
-from lei_desktop.services.expense_table import RateContext, attachment_counts, page_after
-from lei_desktop.services.expenses import ExpenseQuery, count_expenses
+from lei_desktop.services.expense_table import RateContext, attachment_counts, count, page_after
+from lei_desktop.services.expenses import ExpenseQuery
 
 #: (column key, the ExpenseQuery sort key or None when the column cannot be sorted in SQL)
 COLUMNS: tuple[tuple[str, str | None], ...] = (
@@ -43,6 +43,7 @@ class ExpenseTableModel(QAbstractTableModel):
     totalChanged = Signal(int)
 
     PAGE = 200
+    COUNT_DELAY_MS = 120
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -54,6 +55,8 @@ class ExpenseTableModel(QAbstractTableModel):
         self._done = True
         self.total = 0
         self._rates: RateContext | None = None
+        self._cache: dict[int, list[str]] = {}
+        self._generation = 0
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -67,16 +70,44 @@ class ExpenseTableModel(QAbstractTableModel):
         self.query = query
         self.reload()
 
-    def reload(self, keep_rates: bool = True) -> None:
-        """Start again from the first page (after a change, a new sort or a new filter)."""
+    def reload(self, keep_rates: bool = True, recount: bool = True) -> None:
+        """Start again from the first page (after a change, a new sort or a new filter).
+
+        The total for the status line is counted on a worker thread when more than one page
+        matches (a filtered count scans the table; the first page is on screen before it is in).
+        """
         self.beginResetModel()
         if not keep_rates:
             self._rates = None
-        self._rows, self._files, self._next, self._done = [], {}, None, False
+        self._rows, self._files, self._next, self._done, self._cache = [], {}, None, False, {}
         self._fetch()
-        self.total = count_expenses(self.ctx.store, self.query) if not self._done else len(self._rows)
         self.endResetModel()
-        self.totalChanged.emit(self.total)
+        self._generation += 1
+        if self._done:
+            self._set_total(len(self._rows))
+        elif recount or self.total < 0:
+            self.total = -1
+            self.totalChanged.emit(-1)
+            generation, store, query = self._generation, self.ctx.store, self.query
+            run = getattr(self.ctx, "run_in_thread", None)
+            if run is None:
+                self._set_total(count(store, query))
+            else:
+                # a moment later, so the count does not compete with painting the first page (and a
+                # filter typed on meanwhile makes it moot: only the latest generation is counted)
+                def start() -> None:
+                    if generation == self._generation:
+                        run(lambda: count(store, query), lambda n: self._counted(generation, n))
+
+                QTimer.singleShot(self.COUNT_DELAY_MS, start)
+
+    def _counted(self, generation: int, n: int) -> None:
+        if generation == self._generation or self.total < 0:
+            self._set_total(n)
+
+    def _set_total(self, n: int) -> None:
+        self.total = n
+        self.totalChanged.emit(n)
 
     def _fetch(self) -> list:
         page = page_after(self.ctx.store, self.query, self._next, self.PAGE)
@@ -140,7 +171,10 @@ class ExpenseTableModel(QAbstractTableModel):
         if role == EXPENSE_ROLE:
             return e
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(e, key)
+            cached = self._cache.get(index.row())
+            if cached is None:
+                cached = self._cache[index.row()] = [self._display(e, k) for k in COLUMN_KEYS]
+            return cached[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("amount", "cny", "files"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -197,11 +231,13 @@ class ExpenseTableModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == self.query.sort and descending == self.query.descending and self._rows:
+        if key == self.query.sort and descending == self.query.descending:
             return
-        self.set_query(replace(self.query, sort=key, descending=descending))
+        self.query = replace(self.query, sort=key, descending=descending)
+        self.reload(recount=False)  # the same rows in another order: the total stays
 
     def retranslate(self) -> None:
+        self._cache = {}
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))

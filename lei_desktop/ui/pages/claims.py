@@ -213,6 +213,7 @@ class ClaimsPage(BasePage):
         layout.addWidget(splitter, 1)
         self.retranslate()
         self.refresh()
+        self._stale = False  # loaded: the main window need not refresh it again on first show
 
     # --- language ------------------------------------------------------------------------------------
 

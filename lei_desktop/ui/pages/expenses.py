@@ -41,6 +41,7 @@ class ExpensesPage(BasePage):
         self.undo_stack = QUndoStack(self)
         self.model = ExpenseTableModel(ctx, self)
         self._syncing = False
+        self._shown_once = False
 
         # filter bar
         self.search = QLineEdit()
@@ -54,6 +55,8 @@ class ExpensesPage(BasePage):
         self.search.textChanged.connect(lambda *_: self._filter_timer.start())
         for combo in (self.dispute_filter, self.category_filter, self.currency_filter):
             combo.currentIndexChanged.connect(self._combo_filter_changed)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
 
         # actions
         self.new_action = QAction(self)
@@ -94,7 +97,6 @@ class ExpensesPage(BasePage):
         # table
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -105,6 +107,7 @@ class ExpensesPage(BasePage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSortIndicator(self.model.column_of("paid_on"), Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # the indicator matches the model's query: no extra reload
         widths = {"ref": 70, "dispute": 60, "category": 130, "paid_on": 95, "invoice_date": 95, "payee": 200,
                   "invoice_number": 120, "amount": 110, "currency": 60, "cny": 110, "files": 45}
         for key, width in widths.items():
@@ -115,19 +118,21 @@ class ExpensesPage(BasePage):
 
         # editor
         self.editor = ExpenseEditor(ctx, self.undo_stack)
+        self.editor.rates_source = lambda: self.model.rates
         self.editor.changed.connect(self._editor_changed)
         self.editor.dirtyChanged.connect(self._dirty_changed)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
-        scroll.setMinimumWidth(380)
+        scroll.setMinimumWidth(400)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([880, 480])
+        self.splitter.setSizes([580, 420])  # proportions: the splitter scales them to its width
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -137,6 +142,7 @@ class ExpensesPage(BasePage):
 
         self.retranslate()
         self.refresh()
+        self._stale = False  # loaded: the main window need not refresh it again on first show
 
     # --- language ------------------------------------------------------------------------------------
 
@@ -164,13 +170,15 @@ class ExpensesPage(BasePage):
                                     if self.undo_stack.canRedo() else self.tr("Nothing to redo"))
         self.redo_action.setEnabled(self.undo_stack.canRedo())
 
-    def _fill_filters(self) -> None:
+    def _fill_filters(self, disputes=None) -> None:
         self._syncing = True
         try:
             current = self.dispute_filter.currentData()
             self.dispute_filter.clear()
             self.dispute_filter.addItem(self.tr("All disputes"), None)
-            for d in dispute_service.list_disputes(self.ctx.store):
+            if disputes is None:
+                disputes = dispute_service.list_disputes(self.ctx.store)
+            for d in disputes:
                 self.dispute_filter.addItem(d.ref, d.ref)
             self.dispute_filter.setCurrentIndex(max(0, self.dispute_filter.findData(current)))
             current = self.category_filter.currentData()
@@ -190,20 +198,24 @@ class ExpensesPage(BasePage):
 
     def _show_count(self, *_args) -> None:
         total = self.model.total
-        self.count_label.setText(self.tr("%n expense(s)", "", total))
+        self.count_label.setText(self.tr("%n expense(s)", "", total) if total >= 0 else self.tr("counting…"))
 
     # --- loading and filtering ---------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Read everything again (another page or an import changed the store); edits in progress stay."""
-        self._fill_filters()
-        self.editor.reload_choices()
+        disputes = dispute_service.list_disputes(self.ctx.store)
+        self._fill_filters(disputes)
+        self.editor.reload_choices(disputes)
         self.model.reload(keep_rates=False)
         if self.editor.current is not None and not self.editor.dirty:
             try:
                 self.editor.load_ref(self.editor.current.ref)
             except LeiError:  # deleted meanwhile
                 self.editor.new_expense()
+        elif self.editor.current is None and not self.editor.dirty and self.model.rowCount() and not self._shown_once:
+            self.editor.load(self.model.expense(0))  # open on the first expense; Ctrl+N starts a new one
+        self._shown_once = True
         self._select_current()
 
     def _combo_filter_changed(self, *_args) -> None:
@@ -221,14 +233,15 @@ class ExpensesPage(BasePage):
         self.model.set_query(q)
         self._select_current()
 
-    def _select_current(self) -> None:
-        """Keep the editor's expense selected in the table if it is loaded (or close to the top)."""
+    def _select_current(self, fetch: bool = False) -> None:
+        """Keep the editor's expense selected in the table if it is loaded; ``fetch``: load a few
+        more pages to find it (after a save, not after a filter, where it may well not match)."""
         current = self.editor.current
         row = -1
         if current is not None:
             row = self.model.row_of(current.ref)
             pages = 0
-            while row < 0 and self.model.canFetchMore() and pages < self.FIND_PAGES:
+            while fetch and row < 0 and self.model.canFetchMore() and pages < self.FIND_PAGES:
                 self.model.fetchMore()
                 row = self.model.row_of(current.ref)
                 pages += 1
@@ -301,7 +314,7 @@ class ExpensesPage(BasePage):
 
     def _editor_changed(self, ref) -> None:
         self.model.reload()
-        self._select_current()
+        self._select_current(fetch=True)
         self.delete_action.setEnabled(self.editor.current is not None)
 
     def _dirty_changed(self, dirty: bool) -> None:

@@ -81,6 +81,7 @@ class CategoryTable(QTableWidget):
         super().__init__(len(CATEGORY_CODES), 4, parent)
         self.setObjectName("categories")
         self.verticalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
         self._loading = False
         self.dirty = False
         for r, code in enumerate(CATEGORY_CODES):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel
+from decimal import Decimal
+
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from lei_desktop.domain.validation import fx_rate_from_dict
 from lei_desktop.services import rates
@@ -34,15 +36,21 @@ class RatesPage(RecordsPage):
         self.currency_filter.setObjectName("currency_filter")
         self.currency_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.count_label = QLabel()
+        self.import_btn = QPushButton()
+        self.import_btn.setObjectName("rates_import")
+        self.import_btn.clicked.connect(self.import_rates)
         self.filter_bar.addWidget(self.filter_label)
         self.filter_bar.addWidget(self.currency_filter)
         self.filter_bar.addStretch(1)
         self.filter_bar.addWidget(self.count_label)
+        self.filter_bar.addWidget(self.import_btn)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Exchange rates"))
         self.filter_label.setText(self.tr("Currency:"))
+        self.import_btn.setText(self.tr("Import CSV…"))
+        self.import_btn.setToolTip(self.tr("Import rates from date,currency,rate,per[,source] with a preview"))
         if self.currency_filter.count():
             self.currency_filter.setItemText(0, self.tr("All currencies"))
         self.retranslate_common()
@@ -59,7 +67,8 @@ class RatesPage(RecordsPage):
         return [self.tr("Currency"), self.tr("Date"), self.tr("Rate (CNY)"), self.tr("Per"), self.tr("Source")]
 
     def row_cells(self, r) -> list:
-        return [r.currency, r.on_date.isoformat(), f"{r.rate:f}", r.per, r.source]
+        rate = r.rate if r.rate.as_tuple().exponent <= -4 else r.rate.quantize(Decimal("0.0001"))
+        return [r.currency, r.on_date.isoformat(), f"{rate:f}", r.per, r.source]
 
     def refresh(self) -> None:
         all_rates = rates.list_rates(self.ctx.store)
@@ -76,11 +85,19 @@ class RatesPage(RecordsPage):
         super().refresh()
         self._count()
 
+    def import_rates(self) -> None:
+        from lei_desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self, kind="rates")
+        if dialog.exec():
+            self.refresh()
+
     def _count(self) -> None:
         self.count_label.setText(self.tr("%n rate(s)", "", len(self.records)))
 
     def load_records(self) -> list:
-        return rates.list_rates(self.ctx.store, self.currency_filter.currentData())
+        found = rates.list_rates(self.ctx.store, self.currency_filter.currentData())
+        return sorted(found, key=lambda r: (r.on_date, r.currency), reverse=True)  # the latest first
 
     def record_values(self, r) -> dict:
         return {"date": r.on_date, "currency": r.currency, "rate": r.rate, "per": r.per, "source": r.source}

@@ -52,6 +52,12 @@ class SettingsPage(BasePage):
         g.addRow(self.dir_label, self.dir_value)
         g.addRow(self.ver_label, self.ver_value)
         v.addWidget(self.data_box)
+        self.backup_btn = QPushButton()
+        self.backup_btn.setObjectName("backup")
+        self.backup_btn.clicked.connect(self.backup_now)
+        self.backup_status = QLabel()
+        self.backup_status.setWordWrap(True)
+        g.addRow(self.backup_btn, self.backup_status)
         self.wizard_btn = QPushButton()
         self.wizard_btn.clicked.connect(self.open_wizard)
         v.addWidget(self.wizard_btn)
@@ -77,6 +83,7 @@ class SettingsPage(BasePage):
         self.dir_label.setText(self.tr("Data folder"))
         self.ver_label.setText(self.tr("Version"))
         self.wizard_btn.setText(self.tr("Open the enrolment &wizard…"))
+        self.backup_btn.setText(self.tr("&Back up now…"))
         self._sync_combo()
 
     def _sync_combo(self) -> None:
@@ -104,6 +111,39 @@ class SettingsPage(BasePage):
             self.ctx.lang = lang
             i18n.install(lang)
             i18n.remember(self.ctx.settings, lang)
+
+    def backup_now(self, path: str | None = None):
+        """Write a backup archive of the whole database (attachments included) on a worker thread."""
+        from datetime import datetime
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from lei_desktop.paths import backup_dir
+
+        if path is None:
+            suggested = backup_dir() / f"lei_desktop-{datetime.now():%Y%m%d-%H%M%S}.leibak"
+            suggested.parent.mkdir(parents=True, exist_ok=True)
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), str(suggested),
+                                                  self.tr("Backups (*.leibak);;All files (*)"))
+            if not path:
+                return None
+        from lei_desktop.services import backup
+
+        self.backup_btn.setEnabled(False)
+        self.backup_status.setText(self.tr("Backing up…"))
+
+        def done(info) -> None:
+            self.backup_btn.setEnabled(True)
+            self.backup_status.setText(self.tr("Backup written: %1 (%2 KB)").replace("%1", str(info.path)).replace(
+                "%2", self.ctx.fmt_number(info.size // 1024)))
+
+        def failed(exc) -> None:
+            self.backup_btn.setEnabled(True)
+            self.backup_status.setText(self.ctx.error_text(exc))
+
+        store = self.ctx.store
+        return self.ctx.run_in_thread(lambda: backup.create_backup(store, Path(path)), done, failed)
 
     def open_wizard(self) -> None:
         win = self.window()

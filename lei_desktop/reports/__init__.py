@@ -1,0 +1,1 @@
+"""Print-ready documents (ReportLab, pypdf) built from plain data; knows the domain only."""
