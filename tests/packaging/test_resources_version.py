@@ -128,3 +128,15 @@ def test_app_sets_the_bundled_window_icon(qapp):
     set_window_icon(qapp)
     assert not qapp.windowIcon().isNull()
     assert 256 in [s.width() for s in qapp.windowIcon().availableSizes()]
+
+
+def test_build_script_says_clearly_what_a_fresh_linux_machine_lacks(monkeypatch):
+    import build
+    import pytest
+
+    monkeypatch.setattr(build.sys, "platform", "linux")
+    monkeypatch.setattr(build.shutil, "which", lambda tool: None)  # no binutils, no apt-get
+    with pytest.raises(SystemExit) as exc:
+        build.ensure_tools()
+    assert "binutils" in str(exc.value) and "objcopy" in str(exc.value)
+    assert build.pyinstaller_requirement().startswith("pyinstaller>=")
