@@ -46,7 +46,7 @@ def bundle_folder(work: Path) -> tuple[Path, float | None]:
     if given:
         return Path(given), None
     t0 = time.perf_counter()
-    folder = build.build(work / "dist", work / "work")
+    folder = build.build(work / "dist", work / "work", log_level="ERROR")
     return folder, time.perf_counter() - t0
 
 

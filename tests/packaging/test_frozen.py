@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("frozen")
-    folder = build.build(base / "dist", base / "work")
+    folder = build.build(base / "dist", base / "work", log_level="ERROR")
     assert (folder / build.executable(folder, "lei-cli").name).is_file()
     return folder
 
