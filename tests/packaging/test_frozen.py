@@ -121,3 +121,13 @@ def test_frozen_executables_run_in_utf8_mode(bundle, tmp_path):
     r = run(build.executable(bundle, "lei-cli"), "--selftest", env=env)
     header = r.stdout.decode("utf-8", "replace").splitlines()[1]
     assert "UTF-8 mode 1" in header and "运行方式" in header, (env, header)
+
+
+def test_frozen_selftest_json(bundle):
+    import json
+
+    r = run(build.executable(bundle, "lei-cli"), "--selftest", "--json")
+    doc = json.loads(r.stdout.decode("utf-8"))
+    assert doc["frozen"] is True and doc["utf8_mode"] == 1
+    failed = [c for c in doc["checks"] if not c["ok"]]
+    assert failed == [] and doc["ok"] and r.returncode == 0, failed

@@ -121,3 +121,15 @@ def test_qt_check_draws_with_the_bundled_font(qapp, tmp_path):
     from PySide6.QtGui import QFontDatabase
 
     assert family in QFontDatabase.families()
+
+
+def test_selftest_json_is_one_document_with_every_check():
+    import json
+
+    r = cli("--selftest", "--json")
+    doc = json.loads(r.stdout.decode("utf-8"))
+    assert [c["code"] for c in doc["checks"]] == [code.removeprefix("selftest_") for code, _ in selftest.CHECKS]
+    assert doc["version"] == __version__ and doc["frozen"] is False
+    assert doc["ok"] is all(c["ok"] for c in doc["checks"])
+    assert r.returncode == (0 if doc["ok"] else 1)
+    assert all(c["zh"] and c["en"] for c in doc["checks"])
