@@ -298,7 +298,21 @@ def check_qt_starts(st: Selftest) -> str:
         raise ValueError("Qt drew nothing")
     if QIcon(str(resource("icons", "lei.png"))).isNull():
         raise ValueError("the application icon does not load")
-    return f"platform {app.platformName()}, font {families[0]}"
+    from PySide6.QtGui import QImageReader
+
+    readable = {bytes(f).decode() for f in QImageReader.supportedImageFormats()}
+    wanted = {suffix.lstrip(".") for suffix in receipt_image_suffixes()}
+    if wanted - readable:
+        raise ValueError(f"Qt cannot read receipt images: {sorted(wanted - readable)}")
+    return f"platform {app.platformName()}, font {families[0]}, images {'/'.join(sorted(wanted))}"
+
+
+def receipt_image_suffixes() -> tuple[str, ...]:
+    """The image types the expense editor previews (its own list, when the GUI is there)."""
+    try:
+        return importlib.import_module("lei_desktop.ui.expense_editor").IMAGE_SUFFIXES
+    except (ImportError, AttributeError):
+        return (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp")
 
 
 CHECKS: list[tuple[str, Callable[[Selftest], str]]] = [

@@ -105,7 +105,7 @@ def test_selftest_on_a_gbk_console_passes_and_touches_nothing_else(tmp_path):
 
 def test_qt_check_draws_with_the_bundled_font(qapp, tmp_path):
     detail = selftest.check_qt_starts(selftest.Selftest(folder=tmp_path))
-    family = detail.split("font ", 1)[1]
+    family = detail.split("font ", 1)[1].split(", images", 1)[0]
     from PySide6.QtGui import QFontDatabase
 
     assert family in QFontDatabase.families()
@@ -121,3 +121,10 @@ def test_selftest_json_is_one_document_with_every_check():
     assert doc["ok"] is all(c["ok"] for c in doc["checks"])
     assert r.returncode == (0 if doc["ok"] else 1)
     assert all(c["zh"] and c["en"] for c in doc["checks"])
+
+
+def test_qt_check_refuses_when_a_receipt_image_type_cannot_be_read(qapp, tmp_path, monkeypatch):
+    """A Qt image plugin trimmed from the bundle by mistake (a .tif receipt could not be previewed)."""
+    monkeypatch.setattr(selftest, "receipt_image_suffixes", lambda: (".png", ".tif", ".heic-not-a-format"))
+    with pytest.raises(ValueError, match="heic-not-a-format"):
+        selftest.check_qt_starts(selftest.Selftest(folder=tmp_path))
