@@ -287,3 +287,40 @@ def test_assess_json_piped_to_head(db, tmp_path):
     done = subprocess.run(["sh", "-c", cmd], capture_output=True, text=True, env=env, timeout=120)
     assert done.stdout == "{\n"
     assert done.stderr == ""
+
+
+def test_export_then_load_gives_the_same_frozen_claims_back(tmp_path, capsys):
+    """cli.md: "`load` of [export-json] into an empty database gives the same data back" — also when a
+    claim was settled only after a later claim had been submitted (the replay follows the times)."""
+    raw = json.loads(SCENARIO.read_text("utf-8"))
+    raw.pop("claims")
+    src = tmp_path / "no_claims.json"
+    src.write_text(json.dumps(raw), "utf-8")
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    ok(a, capsys, "load", str(src))
+    ok(a, capsys, "claim", "create", "--dispute", "D1", "--expenses", "A1,A2,A3", "--ref", "X1")
+    ok(a, capsys, "claim", "submit", "X1", "--override", "o")
+    # X1 alone: 142,470.00 + 14,336.45 + 11,587.50 = 168,393.95 − 10,000 = 158,393.95 × 0.85 = 134,634.86
+    ok(a, capsys, "claim", "create", "--dispute", "D2", "--expenses", "G2", "--ref", "X2")
+    ok(a, capsys, "claim", "submit", "X2", "--override", "o")
+    # X2, submitted while X1 is still open (counted at its payable):
+    # G2 231,750.00 − 10,000 = 221,750.00 × 0.85 = 188,487.50; aggregate room 320,000 − 134,634.86
+    # = 185,365.14 -> payable 185,365.14
+    ok(a, capsys, "claim", "settle", "X1", "--paid", "130000.00", "--date", "2026-07-01")
+    ok(a, capsys, "claim", "create", "--dispute", "D3", "--ref", "X3")
+    ok(a, capsys, "claim", "withdraw", "X3")
+    assert assess(a, capsys, "X2")["payable"] == "185365.14"
+
+    out = tmp_path / "out.json"
+    ok(a, capsys, "export-json", str(out))
+    ok(b, capsys, "load", str(out))
+    # had X1 been settled (130,000.00) before X2 was frozen, X2 would be 188,487.50 (room 190,000.00)
+    doc = assess(b, capsys, "X2")
+    assert (doc["aggregate_prior"], doc["payable"]) == ("134634.86", "185365.14")
+    listed = json.loads(ok(b, capsys, "claim", "list", "--json"))["claims"]
+    assert [(c["claim"], c["status"], c["payable"], c["paid"]) for c in listed] == [
+        ("X1", "settled", "134634.86", "130000.00"), ("X2", "submitted", "185365.14", "0.00"),
+        ("X3", "withdrawn", "0.00", "0.00")]
+    again = tmp_path / "again.json"
+    ok(b, capsys, "export-json", str(again))
+    assert json.loads(again.read_text("utf-8"))["claims"] == json.loads(out.read_text("utf-8"))["claims"]
