@@ -226,6 +226,7 @@ def test_refusals_exit_1_with_one_line_naming_the_field(db, capsys):
         (("claim", "assess", "CL-NOPE", "--json"), "CL-NOPE"),
         (("claim", "settle", "CL-2026-0003", "--paid", "12,3x", "--date", "2026-07-01"), "paid"),
         (("claim", "settle", "CL-2026-0003", "--paid", "-5", "--date", "2026-07-01"), "paid"),
+        (("claim", "settle", "CL-2026-0003", "--paid", "1,5", "--date", "2026-07-01"), "paid"),
         (("claim", "settle", "CL-2026-0003", "--paid", "100.001", "--date", "2026-07-01"), "paid"),
         (("claim", "settle", "CL-2026-0003", "--paid", "100.00", "--date", "2026-13-01"), "date"),
         (("claim", "settle", "CL-2026-0001", "--paid", "100.00", "--date", "2026-07-01"), "CL-2026-0001"),
