@@ -184,6 +184,17 @@ def register_fonts(app) -> str | None:
     return family
 
 
+def set_window_icon(app) -> None:
+    """The bundled icon on every window (Windows takes the task-bar icon from the .exe; Linux needs this)."""
+    from PySide6.QtGui import QIcon
+
+    from lei_desktop.paths import resource
+
+    icon = resource("icons", "lei.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Show the window at once; open the store (imports, migration, demo data) on a worker thread."""
     args = parse_args(argv)
@@ -196,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("lei_desktop")
     app.setApplicationName("lei_desktop")
+    set_window_icon(app)
     settings = make_settings()
     lang = i18n.initial_lang(settings, args.lang)
     i18n.install(lang)
