@@ -220,7 +220,7 @@ class ExpenseEditor(QWidget):
     FIELDS = ("ref", "dispute", "category", "amount", "currency", "paid_on", "invoice_date", "payee",
               "invoice_number", "description_zh", "description_en", "rate_override", "rate_per")
 
-    def __init__(self, ctx, undo_stack, parent=None) -> None:
+    def __init__(self, ctx, undo_stack, parent=None, start_new: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.undo_stack = undo_stack
@@ -229,6 +229,7 @@ class ExpenseEditor(QWidget):
         self._loading = False
         self._dirty = False
         self._errors: dict[str, str] = {}
+        self._touched: set[str] = set()
         self._rates: RateContext | None = None
         self.duplicates: list = []
         #: asked before saving a likely duplicate; tests replace it
@@ -238,7 +239,8 @@ class ExpenseEditor(QWidget):
         self._dup_timer.timeout.connect(self.check_duplicates)
         self.retranslate()
         self.reload_choices()
-        self.new_expense()
+        if start_new:
+            self.new_expense()
 
     # --- layout ----------------------------------------------------------------------------------
 

@@ -117,7 +117,7 @@ class ExpensesPage(BasePage):
         self.model.rowsInserted.connect(self._show_count)
 
         # editor
-        self.editor = ExpenseEditor(ctx, self.undo_stack)
+        self.editor = ExpenseEditor(ctx, self.undo_stack, start_new=False)  # refresh() shows the first one
         self.editor.rates_source = lambda: self.model.rates
         self.editor.changed.connect(self._editor_changed)
         self.editor.dirtyChanged.connect(self._dirty_changed)
@@ -213,8 +213,11 @@ class ExpensesPage(BasePage):
                 self.editor.load_ref(self.editor.current.ref)
             except LeiError:  # deleted meanwhile
                 self.editor.new_expense()
-        elif self.editor.current is None and not self.editor.dirty and self.model.rowCount() and not self._shown_once:
-            self.editor.load(self.model.expense(0))  # open on the first expense; Ctrl+N starts a new one
+        elif self.editor.current is None and not self.editor.dirty and not self._shown_once:
+            if self.model.rowCount():
+                self.editor.load(self.model.expense(0))  # open on the first expense; Ctrl+N starts a new one
+            else:
+                self.editor.new_expense()
         self._shown_once = True
         self._select_current()
 
