@@ -624,6 +624,10 @@ To submit anyway, give the reason (it is recorded):</source>
             <translation>纠纷</translation>
         </message>
         <message>
+            <source>Deadlines</source>
+            <translation>期限</translation>
+        </message>
+        <message>
             <source>Reference</source>
             <translation>编号</translation>
         </message>
@@ -682,6 +686,10 @@ To submit anyway, give the reason (it is recorded):</source>
         <message>
             <source>Title</source>
             <translation>案件名称</translation>
+        </message>
+        <message>
+            <source>No deadline recorded.</source>
+            <translation>暂无期限。</translation>
         </message>
         <message>
             <source>IP type</source>
@@ -785,6 +793,14 @@ Open its folder?</source>
         <message>
             <source>Enrolment wizard</source>
             <translation>投保向导</translation>
+        </message>
+        <message>
+            <source>Leave the wizard?</source>
+            <translation>退出向导？</translation>
+        </message>
+        <message>
+            <source>What you typed in the wizard has not been saved. Discard it?</source>
+            <translation>向导中填写的内容尚未保存。要放弃吗？</translation>
         </message>
     </context>
     <context>
@@ -1222,6 +1238,7 @@ Open its folder?</source>
         <name>ImportDialog</name>
         <message>
             <source>Import expenses</source>
+            <extracomment>Rows listed in the preview table (the totals and the problems always cover the whole file).</extracomment>
             <translation>导入费用</translation>
         </message>
         <message>
@@ -1355,6 +1372,14 @@ Open its folder?</source>
         <message>
             <source>%1 rate(s) would be imported.</source>
             <translation>将导入 %1 条汇率。</translation>
+        </message>
+        <message>
+            <source>Paid on (LEDES, optional):</source>
+            <translation>付款日期（LEDES，可选）：</translation>
+        </message>
+        <message>
+            <source>(the first %1 are shown)</source>
+            <translation>（仅显示前 %1 笔）</translation>
         </message>
     </context>
     <context>
