@@ -11,6 +11,7 @@ number, or the same file) is shown as you type and asked about before saving.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,19 @@ from lei_desktop.services.expense_table import (
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "AUD", "CAD", "CHF", "SGD")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
+
+
+_LOOSE_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+
+
+def loose_date(text: str) -> str:
+    """Dates typed the way people type them: ``2026/4/1``, ``2026.4.1``, ``2026年4月1日``, ``20260401``
+    become ``2026-04-01``; anything else is passed on unchanged for the domain's check to name."""
+    m = _LOOSE_DATE.match(text) or _COMPACT_DATE.match(text)
+    if not m:
+        return text.strip()
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
 def guess_kind(filename: str) -> str:
@@ -261,7 +275,7 @@ class ExpenseEditor(QWidget):
         self.paid_on = QLineEdit()
         self.invoice_date = QLineEdit()
         for w in (self.paid_on, self.invoice_date):
-            w.setPlaceholderText("YYYY-MM-DD")
+            w.setPlaceholderText("YYYY-MM-DD / 2026/4/1")
         self.payee = QLineEdit()
         self.invoice_number = QLineEdit()
         self.description_zh = QLineEdit()
@@ -399,8 +413,9 @@ class ExpenseEditor(QWidget):
                  self.kind, self.revert_button, self.save_button]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            sc = QShortcut(QKeySequence(key), self)
+        for key in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter),
+                    QKeySequence(QKeySequence.StandardKey.Save)):
+            sc = QShortcut(key, self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(self.save)
 
@@ -657,8 +672,8 @@ class ExpenseEditor(QWidget):
             "category": self.category.currentData() or "",
             "amount": self.amount.text().strip().replace(",", ""),
             "currency": self.currency.currentText().strip().upper(),
-            "paid_on": self.paid_on.text().strip(),
-            "invoice_date": self.invoice_date.text().strip(),
+            "paid_on": loose_date(self.paid_on.text()),
+            "invoice_date": loose_date(self.invoice_date.text()),
             "payee": self.payee.text(),
             "invoice_number": self.invoice_number.text(),
             "description_zh": self.description_zh.text(),
