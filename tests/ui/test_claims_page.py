@@ -107,6 +107,7 @@ def test_export_pdf_on_a_worker_with_progress_then_open_folder(qtbot, page, tmp_
     assert page.open_folder_button.isEnabled()
     page.open_folder()
     assert opened == [str(out.parent)]
+    assert page.ctx.settings.value("claims/export_dir") == str(out.parent)  # the next export starts there
 
 
 def test_export_cancel_leaves_nothing_behind(qtbot, page, tmp_path, monkeypatch):

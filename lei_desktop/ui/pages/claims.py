@@ -45,6 +45,8 @@ from lei_desktop.domain.errors import LeiError
 from lei_desktop.services import disputes as dispute_service
 from lei_desktop.ui.pages.base import BasePage
 
+EXPORT_DIR_KEY = "claims/export_dir"
+
 
 def claims_service():
     """``lei_desktop.services.claims`` if this build has the claims engine, else None."""
@@ -556,7 +558,9 @@ class ClaimsPage(BasePage):
             return None
         ref = self.doc["claim"]
         if path is None:
-            start = str(Path.home() / f"{ref}.pdf")
+            settings = getattr(self.ctx, "settings", None)
+            folder = settings.value(EXPORT_DIR_KEY) if settings is not None else None
+            start = str(Path(str(folder)) / f"{ref}.pdf") if folder else str(Path.home() / f"{ref}.pdf")
             name, _ = QFileDialog.getSaveFileName(self, self.tr("Export claim package"), start,
                                                   self.tr("PDF files (*.pdf)"))
             if not name:
@@ -602,6 +606,9 @@ class ClaimsPage(BasePage):
             dialog.reset()
             dialog.close()
             self.last_export = out
+            settings = getattr(self.ctx, "settings", None)
+            if settings is not None:
+                settings.setValue(EXPORT_DIR_KEY, str(out.parent))  # the next export starts there
             self.open_folder_button.setEnabled(True)
             self.export_status = "done"
             pages = result.get("pages") if isinstance(result, dict) else None
