@@ -250,7 +250,7 @@ class ExpenseEditor(QWidget):
         self.confirm_duplicate = self._ask_duplicate
         self._build()
         self._dup_timer = QTimer(self, singleShot=True, interval=250)
-        self._dup_timer.timeout.connect(self.check_duplicates)
+        self._dup_timer.timeout.connect(self.check_duplicates_in_background)
         self.retranslate()
         self.reload_choices()
         if start_new:
@@ -788,12 +788,35 @@ class ExpenseEditor(QWidget):
     # --- duplicates --------------------------------------------------------------------------------
 
     def check_duplicates(self) -> list:
+        self._dup_question = None  # a background answer still on its way is stale now
         d = self.form_dict()
         hashes = [fe.sha256 for fe in self.files if fe.pending]
         exclude = self.current.ref if self.current else None
         self.duplicates = duplicates(self.ctx.store, d["payee"], d["invoice_number"], hashes, exclude_ref=exclude)
         self._show_duplicates()
         return self.duplicates
+
+    def check_duplicates_in_background(self) -> None:
+        """The same look-up on a worker thread (it scans the table): the answer is shown if the form
+        still asks the same question when it arrives."""
+        run = getattr(self.ctx, "run_in_thread", None)
+        if run is None:
+            self.check_duplicates()
+            return
+        d = self.form_dict()
+        hashes = tuple(fe.sha256 for fe in self.files if fe.pending)
+        exclude = self.current.ref if self.current else None
+        question = (d["payee"], d["invoice_number"], hashes, exclude)
+        self._dup_question = question
+        store = self.ctx.store
+
+        def done(found) -> None:
+            if getattr(self, "_dup_question", None) == question:
+                self.duplicates = found
+                self._show_duplicates()
+
+        run(lambda: duplicates(store, d["payee"], d["invoice_number"], hashes, exclude_ref=exclude), done,
+            lambda _exc: None)
 
     def duplicate_text(self) -> str:
         parts = []

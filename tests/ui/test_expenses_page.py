@@ -299,3 +299,12 @@ def test_dates_typed_loosely_are_read_and_ctrl_s_saves(qtbot, page, typed):
     ed.paid_on.setFocus()
     qtbot.keyClick(ed.paid_on, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert expenses.get_expense(page.ctx.store, "E1").paid_on == date(2026, 4, 2)
+
+
+def test_duplicate_warning_appears_while_typing(qtbot, page):
+    ed = page.editor
+    ed.new_expense()
+    qtbot.keyClicks(ed.payee, "Smith & Lee LLP")
+    qtbot.keyClicks(ed.invoice_number, "SL-2026-031")  # E1's; looked up on a worker a moment later
+    qtbot.waitUntil(lambda: ed.dup_label.isVisibleTo(ed), timeout=5000)
+    assert "E1" in ed.dup_label.text()
