@@ -308,3 +308,13 @@ def test_duplicate_warning_appears_while_typing(qtbot, page):
     qtbot.keyClicks(ed.invoice_number, "SL-2026-031")  # E1's; looked up on a worker a moment later
     qtbot.waitUntil(lambda: ed.dup_label.isVisibleTo(ed), timeout=5000)
     assert "E1" in ed.dup_label.text()
+
+
+def test_clicking_a_computed_column_keeps_the_sql_sort(qtbot, page):
+    header = page.table.horizontalHeader()
+    model = page.model
+    header.setSortIndicator(model.column_of("payee"), Qt.SortOrder.DescendingOrder)
+    assert (model.query.sort, model.query.descending) == ("payee", True)
+    header.setSortIndicator(model.column_of("cny"), Qt.SortOrder.AscendingOrder)
+    assert (model.query.sort, model.query.descending) == ("payee", True)
+    assert header.sortIndicatorSection() == model.column_of("payee")

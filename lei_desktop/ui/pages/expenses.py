@@ -108,6 +108,7 @@ class ExpensesPage(BasePage):
         header.setStretchLastSection(False)
         header.setSortIndicator(self.model.column_of("paid_on"), Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # the indicator matches the model's query: no extra reload
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         widths = {"ref": 70, "dispute": 60, "category": 130, "paid_on": 95, "invoice_date": 95, "payee": 200,
                   "invoice_number": 120, "amount": 110, "currency": 60, "cny": 110, "files": 45, "claim": 105}
         for key, width in widths.items():
@@ -159,6 +160,20 @@ class ExpensesPage(BasePage):
         self.model.retranslate()
         self._show_count()
         self.editor.retranslate()
+
+    def _sort_indicator_changed(self, column: int, _order) -> None:
+        """Columns computed in Python (CNY, files, claim) cannot be sorted in SQL: the arrow goes
+        back to the column the rows are actually sorted by."""
+        from lei_desktop.ui.models.expense_model import COLUMNS
+
+        if COLUMNS[column][1] is None:
+            keys = [k for _, k in COLUMNS]
+            current = keys.index(self.model.query.sort) if self.model.query.sort in keys else 0
+            order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(current, order)
+            header.blockSignals(False)
 
     def _undo_texts(self, *_args) -> None:
         self.undo_action.setText(self.tr("Undo"))
