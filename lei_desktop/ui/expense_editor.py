@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from lei_desktop.domain import fields as f
 from lei_desktop.domain.categories import CATEGORY_CODES
@@ -811,7 +812,7 @@ class ExpenseEditor(QWidget):
         store = self.ctx.store
 
         def done(found) -> None:
-            if getattr(self, "_dup_question", None) == question:
+            if isValid(self) and getattr(self, "_dup_question", None) == question:
                 self.duplicates = found
                 self._show_duplicates()
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from lei_desktop.domain.categories import label as category_label
 from lei_desktop.domain.errors import LeiError
@@ -657,6 +658,8 @@ class ClaimsPage(BasePage):
         self.progress_log: list[tuple] = []
 
         def on_progress(value) -> None:
+            if not isValid(dialog):
+                return
             done, total, label = value
             self.progress_log.append(value)
             if dialog.wasCanceled():
@@ -667,6 +670,8 @@ class ClaimsPage(BasePage):
                 dialog.setLabelText(str(label))
 
         def on_done(result) -> None:
+            if not isValid(self):
+                return
             dialog.reset()
             dialog.close()
             self.last_export = out
@@ -690,6 +695,8 @@ class ClaimsPage(BasePage):
                 self.open_folder()
 
         def on_error(exc) -> None:
+            if not isValid(self):
+                return
             dialog.reset()
             dialog.close()
             cancelled = type(exc).__name__ == "Cancelled" or self._cancel_export
