@@ -144,3 +144,17 @@ def test_history_shows_who_changed_what_for_an_expense_and_a_claim(tmp_path, exa
     assert cli("--db", str(db), "export-json", str(doc_path)).returncode == 0
     audit = json.loads(doc_path.read_text("utf-8"))["audit"]
     assert [e for e in audit if e["entity"] == "claim" and e["action"] == "create"]
+
+
+def test_any_command_on_a_damaged_store_says_so_instead_of_crashing(tmp_path, example_path):
+    db = loaded(tmp_path, example_path)
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    with open(db, "r+b") as fh:
+        fh.write(b"definitely not SQLite")
+    r = cli("--db", str(db), "export-json", str(tmp_path / "out.json"))
+    assert r.returncode == 1, r.stderr
+    assert "damaged" in r.stderr and "lei-cli check" in r.stderr and r.stderr.count("\n") == 1
