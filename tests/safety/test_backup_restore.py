@@ -330,3 +330,36 @@ def test_a_refused_restore_leaves_the_existing_store_untouched(rich_store, tmp_p
     with Store(db_path) as again:
         assert _export(again, tmp_path / "b" / "s.json") == before
     assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(".store")) == []
+
+
+def test_a_stale_wal_beside_the_target_never_leaks_into_the_restored_store(plain_store, tmp_path, example_path):
+    """The app was killed with committed pages still in ``-wal``: restoring over it must not let
+    SQLite replay that old log onto the new file."""
+    archive = tmp_path / "empty.leibak"
+    backup.create_backup(plain_store, archive)  # an empty store
+    live = tmp_path / "live.sqlite3"
+    with Store(live, actor="tester") as s:
+        scenario.load(s, example_path)
+    con = sqlite3.connect(live)
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("UPDATE expense SET payee = 'only in the wal'")
+    con.commit()
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    for suffix in ("", "-wal", "-shm"):  # what a SIGKILL leaves on disk
+        src = live.with_name(live.name + suffix)
+        if src.exists():
+            (victim / ("store.sqlite3" + suffix)).write_bytes(src.read_bytes())
+    con.close()
+    target = victim / "store.sqlite3"
+    assert (victim / "store.sqlite3-wal").stat().st_size > 0
+    result = restore.restore(archive, target)
+    assert result.safety_copy is not None  # the killed store, wal included, was kept
+    from lei_desktop.services import integrity
+
+    assert integrity.check(target).ok
+    with Store(target) as s:
+        assert expenses.list_expenses(s) == []
+    restore.restore(result.safety_copy, tmp_path / "saved.sqlite3")
+    with Store(tmp_path / "saved.sqlite3") as s:
+        assert {e.payee for e in expenses.list_expenses(s)} == {"only in the wal"}
