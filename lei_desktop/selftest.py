@@ -282,8 +282,8 @@ def check_qt_starts(st: Selftest) -> str:
         from PySide6.QtWidgets import QApplication, QLabel
     except ImportError:
         return "PySide6 not installed: GUI not checked"
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no X server (the bundle has no Wayland plugin)
     app = QApplication.instance() or QApplication(["lei-cli"])
     fonts = bundled_fonts()
     if not fonts:
@@ -298,7 +298,21 @@ def check_qt_starts(st: Selftest) -> str:
         raise ValueError("Qt drew nothing")
     if QIcon(str(resource("icons", "lei.png"))).isNull():
         raise ValueError("the application icon does not load")
-    return f"platform {app.platformName()}, font {families[0]}"
+    from PySide6.QtGui import QImageReader
+
+    readable = {bytes(f).decode() for f in QImageReader.supportedImageFormats()}
+    wanted = {suffix.lstrip(".") for suffix in receipt_image_suffixes()}
+    if wanted - readable:
+        raise ValueError(f"Qt cannot read receipt images: {sorted(wanted - readable)}")
+    return f"platform {app.platformName()}, font {families[0]}, images {'/'.join(sorted(wanted))}"
+
+
+def receipt_image_suffixes() -> tuple[str, ...]:
+    """The image types the expense editor previews (its own list, when the GUI is there)."""
+    try:
+        return importlib.import_module("lei_desktop.ui.expense_editor").IMAGE_SUFFIXES
+    except (ImportError, AttributeError):
+        return (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp")
 
 
 CHECKS: list[tuple[str, Callable[[Selftest], str]]] = [
@@ -339,27 +353,41 @@ def run_checks(folder: Path, lang: str = "en", out=None) -> list[Check]:
 
 
 def run(ctx) -> int:
-    """Entry point of ``lei-cli --selftest``: 0 when every check passed, 1 otherwise."""
+    """Entry point of ``lei-cli --selftest [--json]``: 0 when every check passed, 1 otherwise."""
     out = sys.stdout
     if hasattr(out, "reconfigure"):  # a GBK console must not turn a ✓ into a crash
         out.reconfigure(errors="replace")
+    as_json = bool(getattr(ctx, "json", False))
     lang = getattr(ctx, "lang", "en")
-    mode = "selftest_mode_frozen" if getattr(sys, "frozen", False) else "selftest_mode_source"
-    print(_bilingual("selftest_title", version=__version__), file=out)
+    frozen = bool(getattr(sys, "frozen", False))
+    mode = "selftest_mode_frozen" if frozen else "selftest_mode_source"
     build = {"root": resource_root(), "python": sys.version.split()[0], "utf8": sys.flags.utf8_mode}
-    print(f"{text('selftest_build', 'zh', mode=text(mode, 'zh'), **build)} / "
-          f"{text('selftest_build', 'en', mode=text(mode, 'en'), **build)}", file=out)
+    if not as_json:
+        print(_bilingual("selftest_title", version=__version__), file=out)
+        print(f"{text('selftest_build', 'zh', mode=text(mode, 'zh'), **build)} / "
+              f"{text('selftest_build', 'en', mode=text(mode, 'en'), **build)}", file=out)
     saved = os.environ.get("LEI_DATA_DIR")
-    with tempfile.TemporaryDirectory(prefix="lei-selftest-") as tmp:
+    # ignore_cleanup_errors: on Windows a file another library still holds open must not turn a
+    # passed selftest into a crash while the temporary folder is removed
+    with tempfile.TemporaryDirectory(prefix="lei-selftest-", ignore_cleanup_errors=True) as tmp:
         os.environ["LEI_DATA_DIR"] = str(Path(tmp) / "data")  # automatic backups etc. stay in here
         try:
-            results = run_checks(Path(tmp), lang, out)
+            results = run_checks(Path(tmp), lang, None if as_json else out)
         finally:
             if saved is None:
                 os.environ.pop("LEI_DATA_DIR", None)
             else:
                 os.environ["LEI_DATA_DIR"] = saved
     failed = sum(not r.ok for r in results)
+    if as_json:
+        ctx.emit_json({
+            "version": __version__, "frozen": frozen, "python": build["python"], "utf8_mode": build["utf8"],
+            "resources": str(build["root"]), "ok": failed == 0,
+            "checks": [{"code": r.code.removeprefix("selftest_"), "ok": r.ok, "zh": text(r.code, "zh"),
+                        "en": text(r.code, "en"), "detail": r.detail, "seconds": round(r.seconds, 3)}
+                       for r in results],
+        })
+        return 1 if failed else 0
     if failed:
         print(_bilingual("selftest_failed", failed=failed, n=len(results)), file=out)
         return 1
