@@ -363,3 +363,46 @@ def test_a_stale_wal_beside_the_target_never_leaks_into_the_restored_store(plain
     restore.restore(result.safety_copy, tmp_path / "saved.sqlite3")
     with Store(tmp_path / "saved.sqlite3") as s:
         assert {e.payee for e in expenses.list_expenses(s)} == {"only in the wal"}
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_taken_while_another_officer_writes_is_a_consistent_snapshot(loaded_store, db_path, tmp_path):
+    """A writer commits one expense (and its audit event) per transaction while backups are taken:
+    every snapshot holds whole transactions only."""
+    import threading
+
+    stop = threading.Event()
+    template = expenses.get_expense(loaded_store, "E1")
+
+    def writer():
+        with Store(db_path, actor="officer-2") as other:
+            i = 0
+            while not stop.is_set():
+                expenses.create_expense(other, replace(template, ref=f"W-{i:05d}", version=1, attachments=()))
+                i += 1
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        archives = []
+        for n in range(4):
+            archive = tmp_path / f"during-{n}.leibak"
+            backup.create_backup(loaded_store, archive)
+            archives.append(archive)
+    finally:
+        stop.set()
+        thread.join(30)
+    seen = []
+    for n, archive in enumerate(archives):
+        target = tmp_path / f"r{n}.sqlite3"
+        restore.restore(archive, target)
+        con = sqlite3.connect(target)
+        try:
+            rows = con.execute("SELECT COUNT(*) FROM expense WHERE ref LIKE 'W-%'").fetchone()[0]
+            events = con.execute("SELECT COUNT(*) FROM audit_event WHERE entity = 'expense' AND ref LIKE 'W-%' "
+                                 "AND action = 'create'").fetchone()[0]
+        finally:
+            con.close()
+        assert rows == events
+        seen.append(rows)
+    assert seen == sorted(seen) and seen[-1] > 0  # the writer really was writing meanwhile
