@@ -131,8 +131,8 @@ def test_a_refused_csv_file_imports_nothing(loaded_store, text):
         assert p.ok and n() == before + len(result.refs)
 
 
-NARRATIVE = st.text(st.characters(blacklist_characters="|\r\n\x85\u2028\u2029", blacklist_categories=("Cs",)),
-                    max_size=40)
+NARRATIVE = st.text(st.characters(blacklist_characters="|\r\n\x85\u2028\u2029\x00", blacklist_categories=("Cs",)),
+                    max_size=40)  # NUL is dropped on reading (with a warning), so it never reads back
 CENTS = st.integers(-10**9, 10**9)
 
 
@@ -173,7 +173,7 @@ def test_well_formed_files_read_back_exactly(case):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.dates(), CENTS, NARRATIVE.map(lambda t: t.replace("\x00", ""))), min_size=1, max_size=8),
+@given(st.lists(st.tuples(st.dates(), CENTS, NARRATIVE), min_size=1, max_size=8),
        st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]), st.sampled_from([",", ";", "\t"]),
        st.sampled_from([".", ","]), st.sampled_from(["ymd", "dmy", "mdy"]))
 def test_written_csv_reads_back_exactly(rows, encoding, delimiter, decimal, order):
