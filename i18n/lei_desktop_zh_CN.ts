@@ -94,7 +94,7 @@
             <translation>结案…</translation>
         </message>
         <message>
-            <source>Rejected…</source>
+            <source>Record rejection…</source>
             <translation>登记拒赔…</translation>
         </message>
         <message>
@@ -499,6 +499,10 @@ To submit anyway, give the reason (it is recorded):</source>
             <translation>概览</translation>
         </message>
         <message>
+            <source>The figures could not be computed: {error}</source>
+            <translation>无法计算数据：{error}</translation>
+        </message>
+        <message>
             <source>Spent</source>
             <translation>已支出</translation>
         </message>
@@ -533,6 +537,22 @@ To submit anyway, give the reason (it is recorded):</source>
         <message>
             <source>No policy yet: record the company and its policy first.</source>
             <translation>尚无保单：请先录入企业信息和保单。</translation>
+        </message>
+        <message>
+            <source>Deadlines</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事项</translation>
         </message>
         <message>
             <source>draft</source>
@@ -604,6 +624,10 @@ To submit anyway, give the reason (it is recorded):</source>
             <translation>纠纷</translation>
         </message>
         <message>
+            <source>Deadlines</source>
+            <translation>期限</translation>
+        </message>
+        <message>
             <source>Reference</source>
             <translation>编号</translation>
         </message>
@@ -662,6 +686,10 @@ To submit anyway, give the reason (it is recorded):</source>
         <message>
             <source>Title</source>
             <translation>案件名称</translation>
+        </message>
+        <message>
+            <source>No deadline recorded.</source>
+            <translation>暂无期限。</translation>
         </message>
         <message>
             <source>IP type</source>
@@ -765,6 +793,14 @@ Open its folder?</source>
         <message>
             <source>Enrolment wizard</source>
             <translation>投保向导</translation>
+        </message>
+        <message>
+            <source>Leave the wizard?</source>
+            <translation>退出向导？</translation>
+        </message>
+        <message>
+            <source>What you typed in the wizard has not been saved. Discard it?</source>
+            <translation>向导中填写的内容尚未保存。要放弃吗？</translation>
         </message>
     </context>
     <context>
@@ -1028,6 +1064,14 @@ Open its folder?</source>
             <translation>每 {per} {currency} = {rate} 人民币，{date} 的汇率</translation>
         </message>
         <message>
+            <source>In draft claim {claim}</source>
+            <translation>在草稿索赔 {claim} 中</translation>
+        </message>
+        <message>
+            <source>Locked: in claim {claim} ({status})</source>
+            <translation>已锁定：在索赔 {claim} 中（{status}）</translation>
+        </message>
+        <message>
             <source>Ref</source>
             <translation>编号</translation>
         </message>
@@ -1070,6 +1114,22 @@ Open its folder?</source>
         <message>
             <source>Files</source>
             <translation>附件</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>索赔</translation>
+        </message>
+        <message>
+            <source>submitted</source>
+            <translation>已提交</translation>
+        </message>
+        <message>
+            <source>under review</source>
+            <translation>审核中</translation>
+        </message>
+        <message>
+            <source>settled</source>
+            <translation>已结案</translation>
         </message>
     </context>
     <context>
@@ -1178,6 +1238,7 @@ Open its folder?</source>
         <name>ImportDialog</name>
         <message>
             <source>Import expenses</source>
+            <extracomment>Rows listed in the preview table (the totals and the problems always cover the whole file).</extracomment>
             <translation>导入费用</translation>
         </message>
         <message>
@@ -1311,6 +1372,14 @@ Open its folder?</source>
         <message>
             <source>%1 rate(s) would be imported.</source>
             <translation>将导入 %1 条汇率。</translation>
+        </message>
+        <message>
+            <source>Paid on (LEDES, optional):</source>
+            <translation>付款日期（LEDES，可选）：</translation>
+        </message>
+        <message>
+            <source>(the first %1 are shown)</source>
+            <translation>（仅显示前 %1 笔）</translation>
         </message>
     </context>
     <context>

@@ -139,6 +139,14 @@
             <source>%1 rate(s) would be imported.</source>
             <translation>将导入 %1 条汇率。</translation>
         </message>
+        <message>
+            <source>Paid on (LEDES, optional):</source>
+            <translation>付款日期（LEDES，可选）：</translation>
+        </message>
+        <message>
+            <source>(the first %1 are shown)</source>
+            <translation>（仅显示前 %1 笔）</translation>
+        </message>
     </context>
     <context>
         <name>MappingDialog</name>

@@ -34,6 +34,7 @@ def register(sub, common) -> None:
     p.add_argument("--dispute", required=True, metavar="REF")
     p.add_argument("--currency", metavar="CUR", help="currency of a 1998B file (98BI files name their own)")
     p.add_argument("--paid-on", metavar="YYYY-MM-DD", help="payment date to record on every line (optional)")
+    p.add_argument("--payee", metavar="NAME", help="payee to record instead of the law firm's id or name")
     p.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
     p.set_defaults(func=cmd_import_ledes)
 
@@ -45,6 +46,9 @@ def register(sub, common) -> None:
     p.add_argument("--save-mapping", metavar="NAME", help="also save the mapping under this name")
     p.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
     p.set_defaults(func=cmd_import_csv)
+
+    p = sub.add_parser("csv-mappings", parents=[common], help="list the saved CSV column mappings (JSON with --json)")
+    p.set_defaults(func=cmd_mappings)
 
     fx = sub.add_parser("fx", parents=[common], help="exchange rates")
     fx_sub = fx.add_subparsers(dest="fx_command", metavar="COMMAND")
@@ -61,6 +65,16 @@ def register(sub, common) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
     p.add_argument("--dispute", metavar="REF")
     p.set_defaults(func=cmd_export_xlsx)
+
+
+def _safe_output() -> None:
+    """Narratives hold any text: on a terminal that cannot show a character, show a stand-in
+    instead of failing (a Latin-1 console and a Chinese narrative)."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _usage(parser) -> int:
@@ -127,6 +141,7 @@ def _finish(ctx, preview, dry_run: bool) -> int:
 
 
 def cmd_import_ledes(ctx) -> int:
+    _safe_output()
     from lei_desktop.domain.fields import parse_date
     from lei_desktop.services import imports
 
@@ -134,11 +149,12 @@ def cmd_import_ledes(ctx) -> int:
     data = _read(a.file)
     paid_on = parse_date(a.paid_on, "paid_on") if a.paid_on else None
     preview = imports.preview_ledes(ctx.store, data, a.dispute, currency=a.currency, filename=a.file.name,
-                                    paid_on=paid_on)
+                                    paid_on=paid_on, payee=a.payee)
     return _finish(ctx, preview, a.dry_run)
 
 
 def cmd_import_csv(ctx) -> int:
+    _safe_output()
     from lei_desktop.services import imports
 
     a = ctx.args
@@ -152,7 +168,21 @@ def cmd_import_csv(ctx) -> int:
     return _finish(ctx, preview, a.dry_run)
 
 
+def cmd_mappings(ctx) -> int:
+    _safe_output()
+    from lei_desktop.services import imports
+
+    names = imports.list_mappings(ctx.store)
+    if ctx.json:
+        ctx.emit_json({"mappings": {n: imports.load_mapping(ctx.store, n).to_dict() for n in names}})
+    else:
+        for n in names:
+            ctx.out(n)
+    return 0
+
+
 def cmd_fx_import(ctx) -> int:
+    _safe_output()
     from lei_desktop.services import imports
 
     a = ctx.args
@@ -186,6 +216,7 @@ def _rate_json(r) -> dict:
 
 
 def cmd_fx_list(ctx) -> int:
+    _safe_output()
     from lei_desktop.services import rates
 
     items = rates.list_rates(ctx.store, (ctx.args.currency or "").upper() or None)
@@ -198,6 +229,7 @@ def cmd_fx_list(ctx) -> int:
 
 
 def cmd_export_xlsx(ctx) -> int:
+    _safe_output()
     from lei_desktop.services import exports
 
     a = ctx.args

@@ -6,7 +6,8 @@
 - Amounts: decimal point (``1,234.50``) or decimal comma (``1.234,50``), as the mapping says;
   currency signs and spaces are ignored; floats never appear (``Decimal`` from the text).
 - Dates: ``2026-04-01``, ``2026/4/1``, ``2026.4.1``, ``2026年4月1日``, ``20260401`` always read
-  year first; ``1/4/2026`` needs the mapping's explicit order (``dmy`` or ``mdy``).
+  year first; month names are unambiguous (``01-Apr-2026`` as Excel writes it, ``1 April 2026``,
+  ``April 1, 2026``); ``1/4/2026`` needs the mapping's explicit order (``dmy`` or ``mdy``).
 
 :func:`read` never raises for bad input: problems come back by line and column.
 """
@@ -219,13 +220,41 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _OTHER = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$")
 
 
+_MONTHS = {m: i for i, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), 1) for m in names}
+_DAY_MON_YEAR = re.compile(r"^(\d{1,2})[\s\-/.]*([A-Za-z]+)\.?[\s\-/.,]*(\d{4})$")  # 01-Apr-2026, 1 April 2026
+_MON_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})$")  # April 1, 2026
+
+
 class AmbiguousDate(ValueError):
     pass
+
+
+def _named_month(v: str) -> date | None:
+    m = _DAY_MON_YEAR.match(v)
+    if m:
+        day, month, year = m.group(1), m.group(2), m.group(3)
+    else:
+        m = _MON_DAY_YEAR.match(v)
+        if not m:
+            return None
+        month, day, year = m.group(1), m.group(2), m.group(3)
+    number = _MONTHS.get(month.lower())
+    if number is None:
+        return None
+    try:
+        return date(int(year), number, int(day))
+    except ValueError:
+        return None
 
 
 def parse_date(value: str, order: str = "ymd") -> date | None:
     """A date from the common written forms; day/month order only as told (never guessed)."""
     v = (value or "").strip()
+    if v[:1].isalpha() or (len(v) > 3 and any(c.isalpha() for c in v[:7]) and "年" not in v):
+        return _named_month(v)  # month names say which is the month: 01-Apr-2026, April 1, 2026
     m = _YMD.match(v) or _COMPACT.match(v)
     try:
         if m:

@@ -211,12 +211,47 @@ def write_schedule(wb: Workbook, assessment: dict, title: str) -> None:
         _put(ws, r, 8, assessment["payable_in_words"])
 
 
+SUMMARY_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("争议", "Dispute", 10),
+    ("费用类别", "Category", 34),
+    ("笔数", "Lines", 8),
+    ("人民币金额", "CNY", 18),
+    ("无汇率笔数", "Lines without a rate", 14),
+)
+
+
+def write_summary(wb: Workbook, rows: Sequence[LedgerRow], title: str = "Summary 汇总") -> None:
+    """CNY by dispute and category, with a grand total (lines without a rate are counted apart)."""
+    ws = wb.create_sheet(title[:31])
+    _header(ws, SUMMARY_COLUMNS)
+    groups: dict[tuple[str, str], list[LedgerRow]] = {}
+    for item in rows:
+        groups.setdefault((item.dispute, item.category), []).append(item)
+    order = {c: i for i, c in enumerate(cats.CATEGORY_CODES)}
+    r = 1
+    grand = Decimal("0.00")
+    for (dispute, category), items in sorted(groups.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 99))):
+        r += 1
+        cny = sum((i.cny for i in items if i.cny is not None), Decimal("0.00"))
+        grand += cny
+        _put(ws, r, 1, dispute)
+        _put(ws, r, 2, f"{cats.label(category, 'zh')} / {cats.label(category, 'en')}")
+        _put(ws, r, 3, len(items), "0")
+        _put(ws, r, 4, cny, CNY_FORMAT)
+        _put(ws, r, 5, sum(1 for i in items if i.cny is None), "0")
+    r += 1
+    _put(ws, r, 2, "合计 Total (CNY)").font = BOLD
+    _put(ws, r, 4, grand, CNY_FORMAT).font = BOLD
+
+
 def workbook_bytes(ledger: Iterable[LedgerRow], schedules: Sequence[dict] = ()) -> tuple[bytes, list[str], dict]:
     """The workbook as bytes, its sheet names, and the ledger summary."""
     wb = Workbook()
     wb.remove(wb.active)
+    ledger = list(ledger)
     summary = write_ledger(wb, ledger)
-    used = {"Ledger 费用台账"}
+    write_summary(wb, ledger)
+    used = {"Ledger 费用台账", "Summary 汇总"}
     for a in schedules:
         name = re.sub(r"[\[\]:*?/\\]", "_", f"Claim {a.get('claim', '')}")[:31]
         base, k = name, 2

@@ -51,6 +51,7 @@ register(
 PER_100_USUAL = {"JPY", "KRW", "IDR", "VND", "HUF", "THB", "RUB", "TWD", "PHP", "INR", "KZT", "MNT", "LAK", "KHR"}
 _CURRENCY = re.compile(r"^(?:(\d+)\s*)?([A-Za-z]{3})(?:\s*/\s*CNY)?$", re.IGNORECASE)
 COLUMNS = ("date", "currency", "rate", "per", "source")
+RATE_LIMIT = Decimal(10) ** 6  # CNY per 1 or 100 units; far above any real quote
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,9 @@ def read(data: bytes) -> FxFile:
         rate = csv_import.parse_amount(cells[2], ".")
         if rate is None:
             errors.append(LineProblem("not_a_decimal", line, "rate", value=cells[2][:40]))
+            continue
+        if abs(rate) >= RATE_LIMIT:
+            errors.append(LineProblem("out_of_range", line, "rate", low="0", high=f"{RATE_LIMIT:,}"))
             continue
         per_text = cells[3]
         if per_text:

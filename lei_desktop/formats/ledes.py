@@ -73,6 +73,10 @@ register(
             "表头第 {position} 个字段 “{name}” 不是 LEDES {format} 字段",
             "header field {position} '{name}' is not a LEDES {format} field",
         ),
+        "ledes_header_other_format": (
+            "表头是 LEDES {other} 的 {count} 个字段，但第一行声明为 LEDES {format}",
+            "the header has the {count} fields of LEDES {other}, but line 1 says LEDES {format}",
+        ),
         "ledes_header_repeated": ("表头字段 “{name}” 出现了不止一次", "header field '{name}' appears more than once"),
         "ledes_header_order": (
             "表头字段顺序与 LEDES {format} 规范不同（按字段名读取）",
@@ -126,6 +130,7 @@ register(
             "文件不是 UTF-8 编码，已按 {encoding} 读取",
             "the file is not UTF-8; it was read as {encoding}",
         ),
+        "ledes_nul_dropped": ("文件含有 NUL 字符，已删除", "the file holds NUL characters; they were dropped"),
         "ledes_missing_recommended": ("字段为空（规范要求填写）", "is empty (the format requires it)"),
     }
 )
@@ -331,6 +336,11 @@ def _fmt(d: Decimal) -> str:
 
 def _check_header(fmt: str, line_no: int, names: list[str], errors: list, warnings: list) -> None:
     expected = FORMATS[fmt]
+    other = "98BI" if fmt == "1998B" else "1998B"
+    if tuple(names) == FORMATS[other]:
+        errors.append(LineProblem("ledes_header_other_format", line_no, format=fmt, other=other,
+                                  count=len(names)))
+        return
     seen: set[str] = set()
     for position, name in enumerate(names, 1):
         if name in seen:
@@ -351,6 +361,9 @@ def read(data: bytes | str) -> LedesFile:
     errors: list[LineProblem] = []
     warnings: list[LineProblem] = []
     text, encoding = decode(data)
+    if "\x00" in text:  # NUL is no text character (and PostgreSQL refuses it): dropped, with a warning
+        text = text.replace("\x00", "")
+        warnings.append(LineProblem("ledes_nul_dropped", 0))
     if encoding != "utf-8":
         warnings.append(LineProblem("ledes_decoded_as", 0, encoding=encoding))
     recs = records(text)

@@ -6,7 +6,8 @@ attachments, claim states and decisions); nothing updates or deletes them, and s
 PostgreSQL).
 
 API for the GUI: ``history(store, kind, ref) -> list[AuditEntry]`` — oldest first. For an expense
-it includes the claim events that added it to or removed it from a claim, or froze it in one.
+it includes the claim events that added it to or removed it from a claim, or froze it in one,
+and the import event (LEDES invoice or CSV file) that created it.
 ``export-json`` carries the whole trail as its ``audit`` section (loading ignores that section:
 a load records its own events).
 """
@@ -24,7 +25,9 @@ from lei_desktop.services.store import Store
 from lei_desktop.store.models import AuditEventRow
 
 SECTION = "audit"
-#: claim-event fields that list expense refs
+#: entities whose events list expense refs (claims; LEDES invoices and CSV files imported)
+RELATED_TO_EXPENSES = ("claim", "ledes_invoice", "import")
+#: event fields that list expense refs
 _CLAIM_LISTS = ("expenses", "lines")
 
 
@@ -64,9 +67,9 @@ def history(store: Store, kind: str, ref: str) -> list[AuditEntry]:
         rows = list(s.scalars(
             select(AuditEventRow).where(AuditEventRow.entity == kind, AuditEventRow.ref == ref)
         ))
-        if kind == "expense":
-            claim_rows = s.scalars(select(AuditEventRow).where(AuditEventRow.entity == "claim"))
-            rows += [r for r in claim_rows if _mentions(r.changes or {}, ref)]
+        if kind == "expense":  # the claims that hold it and the import (LEDES invoice, CSV file) that made it
+            related = s.scalars(select(AuditEventRow).where(AuditEventRow.entity.in_(RELATED_TO_EXPENSES)))
+            rows += [r for r in related if _mentions(r.changes or {}, ref)]
         rows.sort(key=lambda r: r.id)
         return [_entry(r) for r in rows]
 

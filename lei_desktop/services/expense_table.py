@@ -37,7 +37,16 @@ from lei_desktop.services.expenses import (
     refuse_if_frozen,
 )
 from lei_desktop.services.store import Store
-from lei_desktop.store.models import AttachmentRow, DisputeRow, ExpenseRow, FxRateRow, PolicyRow
+from lei_desktop.store.models import (
+    AttachmentRow,
+    ClaimExpenseRow,
+    ClaimLineRow,
+    ClaimRow,
+    DisputeRow,
+    ExpenseRow,
+    FxRateRow,
+    PolicyRow,
+)
 
 # --- keyset paging --------------------------------------------------------------------------------
 
@@ -172,6 +181,28 @@ def attachment_counts(store: Store, refs: Iterable[str]) -> dict[str, int]:
             .group_by(ExpenseRow.ref)
         )
         return {ref: n for ref, n in s.execute(q)}
+
+
+def claims_of(store: Store, refs: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """For each of these expenses, the claim that holds it and that claim's status (rejected and
+    withdrawn claims do not hold their expenses; a submitted claim wins over a draft)."""
+    refs = list(refs)
+    if not refs:
+        return {}
+    order = {"settled": 0, "under_review": 1, "submitted": 2, "draft": 3}
+    out: dict[str, tuple[str, str]] = {}
+    with store.session() as s:
+        for link in (ClaimExpenseRow, ClaimLineRow):
+            q = (
+                select(ExpenseRow.ref, ClaimRow.ref, ClaimRow.status)
+                .join(link, link.expense_id == ExpenseRow.id)
+                .join(ClaimRow, ClaimRow.id == link.claim_id)
+                .where(ExpenseRow.ref.in_(refs), ClaimRow.status.in_(tuple(order)))
+            )
+            for expense, claim, status in s.execute(q):
+                if expense not in out or order[status] < order[out[expense][1]]:
+                    out[expense] = (claim, status)
+    return out
 
 
 def frozen_claim(store: Store, ref: str) -> str | None:

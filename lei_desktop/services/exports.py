@@ -7,14 +7,18 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from lei_desktop.domain.errors import ValidationError
 from lei_desktop.domain.fx import RateTable
 from lei_desktop.domain.fx import convert as to_cny
+from lei_desktop.domain.messages import register
 from lei_desktop.formats import excel
 from lei_desktop.services import convert
 from lei_desktop.services.common import by_ref
 from lei_desktop.services.scenario import atomic_write
 from lei_desktop.services.store import Store
 from lei_desktop.store.models import DisputeRow, ExpenseRow, FxRateRow, PolicyRow
+
+register({"export_unwritable": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}")})
 
 
 def ledger_rows(store: Store, dispute: str | None = None) -> list[excel.LedgerRow]:
@@ -70,5 +74,8 @@ def claim_schedules(store: Store, dispute: str | None = None) -> list[dict]:
 def export_xlsx(store: Store, out: Path, dispute: str | None = None) -> list[str]:
     """Write the workbook atomically; returns the sheet names."""
     data, sheets, _ = excel.workbook_bytes(ledger_rows(store, dispute), claim_schedules(store, dispute))
-    atomic_write(Path(out), data)
+    try:
+        atomic_write(Path(out), data)
+    except OSError as exc:
+        raise ValidationError("export_unwritable", "out", path=str(out), reason=exc.strerror or str(exc)) from None
     return sheets

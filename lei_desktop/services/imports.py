@@ -12,8 +12,13 @@ The API the CLI and the GUI share::
     preview = preview_csv(store, data, dispute="D1", mapping=CsvMapping(...), filename="x.csv")
     commit(store, preview)
 
+    rates = preview_rates(data); commit_rates(store, rates)      # date,currency,rate,per[,source]
+    save_mapping(store, "bank", mapping); resolve_mapping(store, "bank" or "mapping.json")
+
 A preview writes nothing. ``commit`` re-checks what could have changed since (a repeated
-invoice, the dispute) inside its transaction; either every row is written or none.
+invoice, the dispute) inside its transaction; either every row is written or none. The audit
+gets one ``import`` event per LEDES invoice (or per CSV file) naming every expense it created.
+See ``docs/imports.md`` for the mapping rules (categories, IF/IE, currency, credits).
 """
 
 from __future__ import annotations
@@ -25,9 +30,10 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from lei_desktop.domain import categories as cats
-from lei_desktop.domain.errors import LeiError, NotFound, ValidationError
+from lei_desktop.domain.errors import Conflict, LeiError, NotFound, ValidationError
 from lei_desktop.domain.messages import register
 from lei_desktop.domain.model import Expense
 from lei_desktop.domain.money import MINOR_UNITS, Money, round_half_up
@@ -60,6 +66,16 @@ register(
         "imp_currency_file_wins": (
             "发票 {invoice} 注明币种 {file}，所选币种 {chosen} 未采用",
             "invoice {invoice} states {file}; the chosen {chosen} is not used",
+        ),
+        "imp_fee_by_expert": (
+            "专家（EXPERT 或 L420 专家证人任务）的收费行已归入律师费；如保单将其视为外部专家证人费用，请修改类别",
+            "a fee line of an expert (EXPERT or task L420 Expert Witnesses) is filed under attorney fees; "
+            "change it to expert witness fees if the policy treats it so",
+        ),
+        "imp_concurrent": (
+            "导入期间数据库被同时修改（同一编号或发票已被占用），未写入任何内容；请重新预览后再导入",
+            "the store changed during the import (the same refs or invoice were taken); nothing was written: "
+            "preview again and import",
         ),
         "imp_zero_line": ("金额为零，未导入", "amount is zero; not imported"),
         "imp_unknown_expense_code": (
@@ -261,6 +277,8 @@ def _ref_stream(s, prefix: str):
 
 def _fit(amount: Decimal, currency: str, line: int, column: str) -> tuple[Decimal | None, LineProblem | None]:
     """The amount at the currency's minor units, or the problem (never rounded)."""
+    if abs(amount) >= _LIMIT:  # beyond any invoice, and beyond a 64-bit count of minor units
+        return None, LineProblem("out_of_range", line, column, low=f"-{_LIMIT:,}", high=f"{_LIMIT:,}")
     digits = MINOR_UNITS.get(currency)
     if digits is not None:
         quantum = _QUANTA[digits]
@@ -277,6 +295,7 @@ def _fit(amount: Decimal, currency: str, line: int, column: str) -> tuple[Decima
 
 
 _QUANTA = {d: Decimal(1).scaleb(-d) for d in range(5)}
+_LIMIT = Decimal(10) ** 14
 
 
 def _bulk_insert(s, table, rows: list[dict]) -> None:
@@ -319,8 +338,11 @@ def preview_ledes(
     currency: str | None = None,
     filename: str = "",
     paid_on: date | None = None,
+    payee: str | None = None,
 ) -> ImportPreview:
-    """What importing this LEDES file into ``dispute`` would create; writes nothing."""
+    """What importing this LEDES file into ``dispute`` would create; writes nothing.
+
+    ``payee`` replaces the law firm's name (98BI LAW_FIRM_NAME, else its LAW_FIRM_ID)."""
     parsed = ledes.read(data)
     with store.session() as s:
         d = _dispute_row(s, dispute)
@@ -341,7 +363,11 @@ def preview_ledes(
                     existing[key] = when
         refs = _ref_stream(s, "E")
         forum = d.forum_country
-    return _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing, refs, forum)
+    preview = _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing, refs, forum)
+    if payee and payee.strip():
+        for row in preview.rows:
+            row.expense = replace(row.expense, payee=payee.strip()[:500])
+    return preview
 
 
 def _imported_before(s, firm: str, invoice: str):
@@ -369,6 +395,11 @@ def _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing
     warned_guess = False
     for inv in parsed.invoices:
         key = (inv.law_firm_id, inv.invoice_number)
+        too_long = [(name, value) for name, value in (("LAW_FIRM_ID", inv.law_firm_id),
+                                                      ("INVOICE_NUMBER", inv.invoice_number)) if len(value) > 100]
+        if too_long:  # the spec says 20 characters; the store keeps up to 100
+            errors.extend(LineProblem("too_long", inv.first_line, name, max=100) for name, _ in too_long)
+            continue
         if key in existing:
             when = existing[key]
             errors.append(LineProblem("imp_duplicate_invoice", inv.first_line, "INVOICE_NUMBER",
@@ -403,6 +434,8 @@ def _build_ledes(parsed, dispute, currency, filename, paid_on, covered, existing
 
 def _expense_category(line: ledes.LedesLine, warnings: list) -> str:
     if line.kind in ("F", "IF"):
+        if line.kind == "F" and (line.timekeeper_classification.upper() == "EXPERT" or line.task_code == "L420"):
+            warnings.append(LineProblem("imp_fee_by_expert", line.line_no, "TIMEKEEPER_CLASSIFICATION"))
         return cats.FEE_CATEGORY
     found = cats.utbms(line.expense_code)
     if found is None:
@@ -486,6 +519,13 @@ def commit(store: Store, preview: ImportPreview) -> ImportResult:
     refused = preview.refusal()
     if refused is not None:
         raise refused
+    try:
+        return _commit(store, preview)
+    except IntegrityError:  # another import took the same refs or invoice meanwhile: nothing was written
+        raise Conflict("imp_concurrent", "file") from None
+
+
+def _commit(store: Store, preview: ImportPreview) -> ImportResult:
     with store.session() as s:
         d = _dispute_row(s, preview.dispute)
         fresh = iter(_next_numbers(s, "E", sum(1 for r in preview.rows if not r.fixed_ref)))
@@ -657,6 +697,10 @@ def preview_csv(
         if category is None:
             errors.append(LineProblem("imp_category_unknown" if raw_category or mapping.category else "required",
                                       r.line, r.column_of("category"), value=raw_category or mapping.category))
+            continue
+        if abs(r.get("amount")) >= _LIMIT:
+            errors.append(LineProblem("out_of_range", r.line, r.column_of("amount"), low=f"-{_LIMIT:,}",
+                                      high=f"{_LIMIT:,}"))
             continue
         staff_raw = str(r.get("incurred_by_insured_staff") or "").strip().lower()
         if staff_raw not in _TRUE | _FALSE:

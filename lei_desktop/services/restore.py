@@ -34,7 +34,6 @@ from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path, PurePosixPath
 
-from alembic.script import ScriptDirectory
 from cryptography.exceptions import InvalidTag
 from sqlalchemy import create_engine
 
@@ -234,11 +233,6 @@ def _manifest(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict:
     return doc
 
 
-def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(migrate.alembic_config(None))  # type: ignore[arg-type]
-    return {rev.revision for rev in script.walk_revisions()}
-
-
 def check_sqlite_file(db_file: Path) -> str | None:
     """A problem with an SQLite file (header, integrity, foreign keys), or None when it is sound."""
     with open(db_file, "rb") as fh:
@@ -328,7 +322,7 @@ def verify(path: Path | str, password: bytes | None = None, workdir: Path | None
     if bad:
         raise ValidationError("restore_attachment_bad", "file", sha256=bad[0])
     revision = bk.schema_revision(db_file)
-    if revision is not None and revision not in known_revisions():
+    if revision is not None and revision not in migrate.known_revisions():
         raise ValidationError("restore_unknown_schema", "file", revision=revision)
     return Verified(manifest, db_file, encrypted, revision)
 

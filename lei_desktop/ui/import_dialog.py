@@ -32,6 +32,9 @@ from lei_desktop.domain import categories as cats
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.money import COMMON_CURRENCIES
 
+#: Rows listed in the preview table (the totals and the problems always cover the whole file).
+MAX_SHOWN = 2000
+
 
 class ImportDialog(QDialog):
     """``ImportDialog(ctx, parent, dispute=REF)``; ``exec()`` is true when something was imported."""
@@ -61,6 +64,9 @@ class ImportDialog(QDialog):
         self.currency_combo = QComboBox()
         self.currency_combo.setObjectName("import_currency")
         self.currency_combo.setEditable(True)
+        self.paid_on_edit = QLineEdit()
+        self.paid_on_edit.setObjectName("import_paid_on")
+        self.paid_on_edit.setPlaceholderText("YYYY-MM-DD")
         self.mapping_combo = QComboBox()
         self.mapping_combo.setObjectName("import_mapping")
         self.mapping_combo.setEditable(True)
@@ -77,11 +83,12 @@ class ImportDialog(QDialog):
 
         self.form = QFormLayout()
         self.file_label, self.kind_label, self.dispute_label = QLabel(), QLabel(), QLabel()
-        self.currency_label, self.mapping_label = QLabel(), QLabel()
+        self.currency_label, self.mapping_label, self.paid_on_label = QLabel(), QLabel(), QLabel()
         self.form.addRow(self.file_label, file_row)
         self.form.addRow(self.kind_label, self.kind_combo)
         self.form.addRow(self.dispute_label, self.dispute_combo)
         self.form.addRow(self.currency_label, self.currency_combo)
+        self.form.addRow(self.paid_on_label, self.paid_on_edit)
         self.form.addRow(self.mapping_label, mapping_row)
 
         self.preview_button = QPushButton()
@@ -136,6 +143,7 @@ class ImportDialog(QDialog):
         self.dispute_label.setText(self.tr("Dispute:"))
         self.currency_label.setText(self.tr("Currency (LEDES 1998B):"))
         self.mapping_label.setText(self.tr("Column mapping (CSV):"))
+        self.paid_on_label.setText(self.tr("Paid on (LEDES, optional):"))
         self.mapping_button.setText(self.tr("Mapping file…"))
         self.edit_mapping_button.setText(self.tr("Edit mapping…"))
         self.preview_button.setText(self.tr("Preview"))
@@ -199,6 +207,7 @@ class ImportDialog(QDialog):
         self.mapping_button.setEnabled(kind == "csv")
         self.edit_mapping_button.setEnabled(kind == "csv")
         self.currency_combo.setEnabled(kind == "ledes")
+        self.paid_on_edit.setEnabled(kind == "ledes")
         self.dispute_combo.setEnabled(kind != "rates")
         self._clear()
         self._headers()
@@ -286,8 +295,12 @@ class ImportDialog(QDialog):
                     mapping = imports.resolve_mapping(self.ctx.store, chosen)
                 self.preview = imports.preview_csv(self.ctx.store, data, dispute, mapping, filename=path.name)
             else:
+                from lei_desktop.domain.fields import parse_date
+
+                paid = self.paid_on_edit.text().strip()
                 self.preview = imports.preview_ledes(self.ctx.store, data, dispute, currency=self.currency(),
-                                                     filename=path.name)
+                                                     filename=path.name,
+                                                     paid_on=parse_date(paid, "paid_on") if paid else None)
         except LeiError as exc:
             self.summary.setText(exc.message(self.ctx.lang))
             return False
@@ -296,8 +309,9 @@ class ImportDialog(QDialog):
 
     def _show(self, preview) -> None:
         lang = self.ctx.lang
-        self.table.setRowCount(len(preview.rows))
-        for r, row in enumerate(preview.rows):
+        shown = preview.rows[:MAX_SHOWN]
+        self.table.setRowCount(len(shown))
+        for r, row in enumerate(shown):
             e = row.expense
             name = row.utbms_name_zh if lang == "zh" else row.utbms_name_en
             cells = [str(row.line), row.kind, cats.label(e.category, lang), format(e.amount, "f"), e.currency,
@@ -320,6 +334,8 @@ class ImportDialog(QDialog):
         head = self.tr("%1 expense(s) would be imported.").replace("%1", str(len(preview.rows)))
         if preview.errors:
             head = self.tr("Refused: %1 error(s); nothing will be imported.").replace("%1", str(len(preview.errors)))
+        if len(preview.rows) > MAX_SHOWN:
+            head += " " + self.tr("(the first %1 are shown)").replace("%1", str(MAX_SHOWN))
         self.summary.setText(head + ("\n" + "; ".join(parts) if parts else ""))
         self.import_button.setEnabled(preview.ok)
 

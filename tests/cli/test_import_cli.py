@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parents[2]
 LEDES = ROOT / "tests" / "data" / "ledes"
 
 
-def cli(*args: str, lang: str = "en") -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8"}
+def cli(*args: str, lang: str = "en", **extra_env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8", **extra_env}
     return subprocess.run([sys.executable, "-m", "lei_desktop.cli", "--lang", lang, *args], capture_output=True,
-                          text=True, env=env, timeout=120)
+                          encoding=extra_env.get("PYTHONIOENCODING", "utf-8"), env=env, timeout=120)
 
 
 @pytest.fixture
@@ -100,6 +100,8 @@ def test_import_csv_with_a_mapping_file_then_by_name(db, tmp_path):
         ("1000.10", "translation_notarization", "2026-05-01")]
     r = cli("--db", db, "import-csv", str(data), "--dispute", "D1", "--mapping", "cn", "--dry-run")
     assert r.returncode == 0 and "imported before" in r.stderr  # a warning, not a refusal
+    r = cli("--db", db, "csv-mappings", "--json")
+    assert json.loads(r.stdout)["mappings"]["cn"]["columns"]["amount"] == "金额"
 
 
 def test_fx_import(db, tmp_path):
@@ -127,3 +129,17 @@ def test_export_xlsx(db, tmp_path):
     assert "Ref" in ws["A1"].value and "编号" in ws["A1"].value
     amounts = [ws.cell(row=i, column=8).value for i in range(2, ws.max_row)]
     assert all(isinstance(a, (int, float)) for a in amounts if a is not None)
+
+
+def test_export_xlsx_to_an_unwritable_place_exits_1(db, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = cli("--db", db, "export-xlsx", "--out", str(blocker / "sub" / "book.xlsx"))
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "book.xlsx" in r.stderr
+
+
+def test_a_latin1_console_gets_stand_ins_not_a_crash(db):
+    r = cli("--db", db, "import-ledes", str(LEDES / "two_invoices.txt"), "--dispute", "D1", "--currency", "USD",
+            "--dry-run", lang="zh", PYTHONIOENCODING="latin-1")
+    assert r.returncode == 0, r.stderr
+    assert "\\u5f8b\\u5e08\\u8d39" in r.stdout  # 律师费, escaped

@@ -107,3 +107,19 @@ def test_repeated_rate_and_per_100_warning():
     f = fx_csv.read(b"2026-04-01,USD,7.1,1\n2026-04-01,USD,7.2,1\n2026-04-01,USD,7.1,1\n2026-04-01,JPY,4.6,1\n")
     assert [(e.line, e.code) for e in f.errors] == [(2, "fx_repeated")]
     assert [(w.line, w.code) for w in f.warnings] == [(4, "fx_looks_per_100")]
+
+
+@pytest.mark.parametrize("text", ["01-Apr-2026", "1 April 2026", "April 1, 2026", "Apr. 1 2026", "1-apr-2026",
+                                  "April 1st, 2026"])
+def test_month_names_need_no_order(text):
+    for order in ("ymd", "dmy", "mdy"):
+        assert parse_date(text, order) == date(2026, 4, 1)
+
+
+def test_bad_month_names():
+    assert parse_date("31-Feb-2026") is None and parse_date("1-Foo-2026") is None and parse_date("Apr") is None
+
+
+def test_absurd_rate_is_refused():
+    f = fx_csv.read(b"2026-04-01,USD,12345678901234567890,1\n")
+    assert [(e.line, e.column, e.code) for e in f.errors] == [(1, "rate", "out_of_range")]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
+from lei_desktop.domain import categories as cats
 from lei_desktop.formats import excel
 from lei_desktop.services import exports
 
@@ -47,10 +48,25 @@ def test_schedule_sheet_from_an_assessment_dict():
            "gross": "89042.50", "covered": "89042.50", "deductible_applied": "20000.00", "coinsurance": "0.80",
            "insurer_share": "55234.00", "payable": "55234.00", "payable_in_words": "人民币伍万伍仟贰佰叁拾肆元整"}
     data, names, _ = excel.workbook_bytes([], [doc, doc])
-    assert names == ["Ledger 费用台账", "Claim CL-1", "Claim CL-1~2"]
+    assert names == ["Ledger 费用台账", "Summary 汇总", "Claim CL-1", "Claim CL-1~2"]
     import io
 
     wb = load_workbook(io.BytesIO(data))
     ws = wb["Claim CL-1"]
     values = [c.value for row in ws.iter_rows() for c in row]
     assert 12500 in values and 89042.5 in values and "人民币伍万伍仟贰佰叁拾肆元整" in values
+
+
+def test_summary_sheet_adds_up_by_category(loaded_store, tmp_path):
+    out = tmp_path / "b.xlsx"
+    exports.export_xlsx(loaded_store, out)
+    ws = load_workbook(out)["Summary 汇总"]
+    ledger = exports.ledger_rows(loaded_store)
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    body, total = rows[:-1], rows[-1]
+    for dispute, label, lines, cny, _missing in body:
+        code = next(c for c in {r.category for r in ledger} if label.endswith(cats.label(c, "en")))
+        mine = [r for r in ledger if r.dispute == dispute and r.category == code]
+        assert lines == len(mine)
+        assert Decimal(str(cny)) == sum((r.cny for r in mine if r.cny is not None), Decimal("0.00"))
+    assert Decimal(str(total[3])) == sum((r.cny for r in ledger if r.cny is not None), Decimal("0.00"))

@@ -99,7 +99,8 @@ def test_broken_format_line():
 def test_98bi_header_under_a_1998b_first_line_is_refused():
     text = (DATA / "ebi_eur.txt").read_bytes().decode("utf-8").replace("LEDES98BI V2[]", "LEDES1998B[]")
     f = ledes.read(text)
-    assert not f.ok and any("PO_NUMBER" in e.message() for e in f.errors)
+    assert not f.ok and [e.code for e in f.errors] == ["ledes_header_other_format"]
+    assert "52 fields of LEDES 98BI" in f.errors[0].message("en") and "第一行" in f.errors[0].message("zh")
 
 
 def _line(**over) -> str:

@@ -277,3 +277,56 @@ def test_unknown_expense_code_and_a_bare_discount_total(loaded_store):
     assert "E999" in warning.message("en") and "其他" in warning.message("zh")
     meals = next(r.expense for r in p.rows if r.expense.utbms_code == "E999")
     assert meals.category == "other" and meals.amount == Decimal("24.95")
+
+
+def test_fee_line_of_an_expert_stays_attorney_fees_with_a_warning(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").decode().replace("|Arroyo, Ed|PT|", "|Arroyo, Ed|EXPERT|", 1)
+    p = imports.preview_ledes(loaded_store, raw.encode(), "D1", currency="USD")
+    assert p.ok and p.rows[0].expense.category == "attorney_fees"
+    assert [(w.line, w.code) for w in p.warnings] == [(3, "imp_fee_by_expert")]
+
+
+def test_payee_and_paid_on_options(loaded_store):
+    from datetime import date
+
+    p = imports.preview_ledes(loaded_store, ledes_bytes("canonical_1998b.txt"), "D1", currency="USD",
+                              payee="Smith & Lee LLP", paid_on=date(2026, 4, 1))
+    assert {(r.expense.payee, r.expense.paid_on) for r in p.rows} == {("Smith & Lee LLP", date(2026, 4, 1))}
+
+
+def test_a_collision_during_commit_is_a_conflict_and_writes_nothing(loaded_store, monkeypatch):
+    p = imports.preview_ledes(loaded_store, ledes_bytes("canonical_1998b.txt"), "D1", currency="USD")
+    real = imports._next_numbers
+    monkeypatch.setattr(imports, "_next_numbers", lambda s, prefix, n: ["E1"] * n)  # refs already in use
+    before = count(loaded_store)
+    with pytest.raises(LeiError) as exc:
+        imports.commit(loaded_store, p)
+    assert exc.value.code == "imp_concurrent" and count(loaded_store) == before
+    monkeypatch.setattr(imports, "_next_numbers", real)
+    assert len(imports.commit(loaded_store, p).refs) == 5
+
+
+def test_nul_characters_are_dropped_so_every_database_takes_the_text(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").replace(b"Airfare", b"Air\x00fare")
+    p = imports.preview_ledes(loaded_store, raw, "D1", currency="USD")
+    assert "ledes_nul_dropped" in [w.code for w in p.warnings]
+    imports.commit(loaded_store, p)
+    assert any(e.description_en == "Airfare" for e in expenses.list_expenses(loaded_store, "D1"))
+
+
+def test_an_overlong_invoice_number_is_refused_not_truncated(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").replace(b"|96542|", b"|" + b"9" * 101 + b"|")
+    p = imports.preview_ledes(loaded_store, raw, "D1", currency="USD")
+    assert [(e.line, e.column, e.code) for e in p.errors] == [(3, "INVOICE_NUMBER", "too_long")]
+
+
+def test_an_absurd_amount_is_refused(loaded_store):
+    raw = ledes_bytes("canonical_1998b.txt").replace(b"|289.5|19990116|", b"|99999999999999999999.5|19990116|")
+    p = imports.preview_ledes(loaded_store, raw, "D1", currency="USD")
+    assert [(e.line, e.column, e.code) for e in p.errors] == [(7, "LINE_ITEM_TOTAL", "out_of_range")]
+
+
+def test_an_absurd_csv_amount_is_refused(loaded_store):
+    p = imports.preview_csv(loaded_store, "日期,金额,币种,类别,收款方,说明\n2026-04-01,1e30,USD,律师费,x,y\n"
+                            "2026-04-01,\"123,456,789,012,345,678\",USD,律师费,x,y\n".encode(), "D1", MAPPING)
+    assert [(e.line, e.column, e.code) for e in p.errors] == [(2, "金额", "csv_amount"), (3, "金额", "out_of_range")]

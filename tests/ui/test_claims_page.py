@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.services import expenses
 from lei_desktop.ui.context import UiContext
+from tests.ui.gui2_support import fresh_event_loop  # noqa: F401 - autouse fixture
 
 claims = pytest.importorskip("lei_desktop.services.claims", reason="the claims engine is not merged yet")
 

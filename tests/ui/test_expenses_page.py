@@ -17,6 +17,7 @@ from lei_desktop.services import attachments, demo, expenses
 from lei_desktop.services.expense_table import page_after
 from lei_desktop.services.expenses import ExpenseQuery
 from lei_desktop.ui.context import UiContext
+from tests.ui.gui2_support import fresh_event_loop  # noqa: F401 - autouse fixture
 
 
 @pytest.fixture

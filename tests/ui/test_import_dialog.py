@@ -149,3 +149,43 @@ def test_expenses_page_import_shows_the_new_rows(qtbot, loaded_store, tmp_path, 
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() >= before + 5
+
+
+def test_paid_on_is_recorded_and_a_bad_one_is_named(qtbot, loaded_store):
+    from lei_desktop.ui.import_dialog import ImportDialog
+
+    d = ImportDialog(FakeContext(loaded_store, "en"), None, dispute="D1", path=str(LEDES / "canonical_1998b.txt"))
+    qtbot.addWidget(d)
+    d.currency_combo.setEditText("USD")
+    d.paid_on_edit.setText("2026-13-01")
+    assert not d.run_preview() and "paid_on" in d.summary.text()
+    d.paid_on_edit.setText("2026-04-01")
+    assert d.run_preview()
+    assert {r.expense.paid_on.isoformat() for r in d.preview.rows} == {"2026-04-01"}
+
+
+def test_rates_page_button_opens_the_rates_import(qtbot, loaded_store, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from lei_desktop.ui import import_dialog
+    from lei_desktop.ui.context import UiContext
+    from lei_desktop.ui.pages.rates import RatesPage
+
+    f = tmp_path / "fx.csv"
+    f.write_text("2026-07-01,GBP,9.1,1,BOC\n")
+    ctx = UiContext(loaded_store, "en", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    page = RatesPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    before = len(page.records)
+
+    def run(self):
+        assert self.kind_combo.currentData() == "rates"
+        self.path_edit.setText(str(f))
+        assert self.run_preview()
+        self.commit()
+        return self.result()
+
+    monkeypatch.setattr(import_dialog.ImportDialog, "exec", run)
+    page.import_btn.click()
+    assert len(page.records) == before + 1

@@ -140,6 +140,7 @@ class ClaimsPage(BasePage):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.horizontalHeader().setStretchLastSection(True)
         self.list.currentCellChanged.connect(self._claim_selected)
 
         self.title = QLabel()
@@ -229,7 +230,7 @@ class ClaimsPage(BasePage):
         self.decide_button.setText(self.tr("Line decision…"))
         self.pay_button.setText(self.tr("Record payment…"))
         self.settle_button.setText(self.tr("Settle…"))
-        self.reject_button.setText(self.tr("Rejected…"))
+        self.reject_button.setText(self.tr("Record rejection…"))
         self.withdraw_button.setText(self.tr("Withdraw"))
         self.export_button.setText(self.tr("Export PDF…"))
         self.open_folder_button.setText(self.tr("Open folder"))

@@ -109,7 +109,7 @@ class ExpensesPage(BasePage):
         header.setSortIndicator(self.model.column_of("paid_on"), Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # the indicator matches the model's query: no extra reload
         widths = {"ref": 70, "dispute": 60, "category": 130, "paid_on": 95, "invoice_date": 95, "payee": 200,
-                  "invoice_number": 120, "amount": 110, "currency": 60, "cny": 110, "files": 45}
+                  "invoice_number": 120, "amount": 110, "currency": 60, "cny": 110, "files": 45, "claim": 105}
         for key, width in widths.items():
             self.table.setColumnWidth(self.model.column_of(key), width)
         self.model.totalChanged.connect(self._show_count)
