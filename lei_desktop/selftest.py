@@ -282,8 +282,9 @@ def check_qt_starts(st: Selftest) -> str:
         from PySide6.QtWidgets import QApplication, QLabel
     except ImportError:
         return "PySide6 not installed: GUI not checked"
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no X server (the bundle has no Wayland plugin)
+    if sys.platform.startswith("linux") and not x_display_reachable(os.environ.get("DISPLAY", "")):
+        # no X server to talk to (the bundle has no Wayland plugin): Qt would abort the whole process
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(["lei-cli"])
     fonts = bundled_fonts()
     if not fonts:
@@ -305,6 +306,27 @@ def check_qt_starts(st: Selftest) -> str:
     if wanted - readable:
         raise ValueError(f"Qt cannot read receipt images: {sorted(wanted - readable)}")
     return f"platform {app.platformName()}, font {families[0]}, images {'/'.join(sorted(wanted))}"
+
+
+def x_display_reachable(display: str) -> bool:
+    """Whether an X server answers at ``display`` (``:0``, ``host:1.0``); a stale DISPLAY in a
+    container or an ssh session must not make Qt abort the selftest."""
+    import socket
+
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".", 1)[0]
+    if not number.isdigit():
+        return False
+    try:
+        if host in ("", "unix"):
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                sock.settimeout(1.0)
+                sock.connect(f"/tmp/.X11-unix/X{number}")
+        else:
+            socket.create_connection((host, 6000 + int(number)), timeout=1.0).close()
+    except OSError:
+        return False
+    return True
 
 
 def receipt_image_suffixes() -> tuple[str, ...]:

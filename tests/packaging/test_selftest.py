@@ -128,3 +128,10 @@ def test_qt_check_refuses_when_a_receipt_image_type_cannot_be_read(qapp, tmp_pat
     monkeypatch.setattr(selftest, "receipt_image_suffixes", lambda: (".png", ".tif", ".heic-not-a-format"))
     with pytest.raises(ValueError, match="heic-not-a-format"):
         selftest.check_qt_starts(selftest.Selftest(folder=tmp_path))
+
+
+def test_x_display_check(tmp_path):
+    assert not selftest.x_display_reachable("")
+    assert not selftest.x_display_reachable(":4242")  # nothing listens there
+    assert not selftest.x_display_reachable("nonsense")
+    assert not selftest.x_display_reachable("127.0.0.1:4242")
