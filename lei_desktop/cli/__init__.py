@@ -44,6 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _damaged_store(exc: BaseException) -> str | None:
+    """SQLite's own words when ``exc`` says the database file is damaged, else None."""
+    import sqlite3
+
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, sqlite3.DatabaseError) and not isinstance(orig, sqlite3.OperationalError | sqlite3.IntegrityError):
+        message = str(orig)
+        if "malformed" in message or "not a database" in message or "corrupt" in message:
+            return message
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -69,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: say so plainly, never a bare traceback unless asked
+        damage = _damaged_store(exc)
+        if damage is not None:  # not a bug: the file on disk is damaged (lei-cli check / restore)
+            print(f"{text('error_prefix', args.lang)}: {text('cli_store_damaged', args.lang, problem=damage)}",
+                  file=sys.stderr)
+            return EXIT_REFUSED
         if os.environ.get("LEI_DEBUG"):
             traceback.print_exc()
         print(f"{text('internal_error', args.lang)}: {type(exc).__name__}: {exc}", file=sys.stderr)
