@@ -9,6 +9,7 @@ this and another dispute; every line's decision and covered CNY and every §6 fi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -43,12 +44,12 @@ def _natural(ref):
     return int(ref[1:])  # the drawn refs are E1, E2, ...
 
 
-def oracle_lines(policy, exps, cons, used_before):
+def oracle_lines(policy, exps, cons, used_before, dispute=DISPUTE):
     terms = dict(policy.cost_categories)
     out = {}
     for e in exps:
         t = terms[e.category]
-        decision = None
+        decision = "excluded" if dispute.known_before_inception else None  # a §3 failure excludes every line
         if not t.covered:
             decision = decision or "excluded"
         if e.invoice_date < DISPUTE.first_asserted_on:
@@ -61,7 +62,7 @@ def oracle_lines(policy, exps, cons, used_before):
                               key=lambda c: (c.granted_on, int(c.ref[1:])))
             if not eligible:
                 decision = decision or "needs_consent"
-        rate = _rate(e.currency, e.paid_on)
+        rate = _rate(e.currency, e.invoice_date if policy.fx_basis == "invoice_date" else e.paid_on)
         cny = _cent(e.amount * rate[0] / rate[1]) if rate else None
         if rate is None:
             decision = decision or "blocked"
@@ -115,11 +116,14 @@ used_caps = st.dictionaries(st.sampled_from(("C1", "C2", "C3")),
 
 
 @settings(max_examples=300, deadline=None)
-@given(policies(), expenses(), consents, priors, used_caps)
-def test_engine_agrees_with_an_independent_reading(policy, exps, cons, prior, used):
+@given(policies(), expenses(), consents, priors, used_caps, st.sampled_from(("payment_date", "invoice_date")),
+       st.booleans())
+def test_engine_agrees_with_an_independent_reading(policy, exps, cons, prior, used, basis, known):
+    policy = replace(policy, fx_basis=basis)
+    dispute = replace(DISPUTE, known_before_inception=known)
     used = {k: v for k, v in used.items() if any(c.ref == k for c in cons)}
-    results = coverage.assess_lines(policy, DISPUTE, exps, cons, RATES, consent_used_before=used)
-    expected = oracle_lines(policy, exps, cons, used)
+    results = coverage.assess_lines(policy, dispute, exps, cons, RATES, consent_used_before=used)
+    expected = oracle_lines(policy, exps, cons, used, dispute)
     got = {r.line.expense: (r.decision, r.line.covered_cny) for r in results}
     assert got == expected
     st_ = settle(policy, "D1", [r.line for r in results], prior)
@@ -129,8 +133,6 @@ def test_engine_agrees_with_an_independent_reading(policy, exps, cons, prior, us
 
 def test_oracle_reads_the_worked_example_of_section_7():
     # a sanity check of the oracle itself on settlement.md §7 (USD 7.1234 on 04-01, JPY not used)
-    from dataclasses import replace
-
     from tests.domain.test_settlement import POLICY, exp
 
     policy = replace(POLICY)
