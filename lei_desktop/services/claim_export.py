@@ -4,16 +4,15 @@
 copy for a submitted claim), the company, policy and dispute, the consents, the document
 checklist and every attachment's bytes, numbered as exhibits in schedule order (expense
 receipts first, then the dispute's and the consents' documents). For a claim that is no longer
-a draft the figures, the company name and USCC, the policy terms and the dispute's title, case
-number and forum come from the frozen assessment and the creation date is ``submitted_at``, so
-exporting it again gives the same bytes.
+a draft everything printed comes from what submission froze (the assessment figures plus the
+company, dispute, policy, consent and exhibit blocks of :mod:`lei_desktop.services.claim_snapshot`)
+and the creation date is ``submitted_at``, so exporting it again gives the same bytes whatever
+was edited since. Claims frozen before those blocks existed fall back to live values.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, is_dataclass
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -21,12 +20,12 @@ from sqlalchemy import select
 from lei_desktop import __version__
 from lei_desktop.domain.messages import register
 from lei_desktop.reports import claim_package
-from lei_desktop.services import claims
+from lei_desktop.services import claim_snapshot, claims
 from lei_desktop.services.disputes import get_dispute, list_consents
 from lei_desktop.services.enrolment import get_company
 from lei_desktop.services.policies import get_policy
 from lei_desktop.services.store import Store
-from lei_desktop.store.models import AttachmentRow, BlobRow, ConsentRow, DisputeRow
+from lei_desktop.store.models import BlobRow
 
 register(
     {
@@ -47,22 +46,7 @@ _FROZEN_DISPUTE_KEYS = {
 }
 
 
-def _plain(obj) -> dict:
-    if obj is None:
-        return {}
-    if is_dataclass(obj):
-        return {k: _jsonish(v) for k, v in asdict(obj).items()}
-    return dict(obj)
-
-
-def _jsonish(value):
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_jsonish(v) for v in value]
-    return value
+_plain = claim_snapshot.plain
 
 
 def missing_descriptions(store: Store, ref: str) -> list[dict]:
@@ -92,85 +76,72 @@ def missing_description_messages(store: Store, ref: str, lang: str) -> list[str]
     return out
 
 
+def _with_bytes(store: Store, listed: list[dict]) -> list[dict]:
+    """The exhibit list with each file's bytes (found by SHA-256: blobs are content-addressed)."""
+    out = [dict(e, expenses=list(e.get("expenses") or [])) for e in listed]
+    shas = [e["sha256"] for e in out if e.get("sha256")]
+    if shas:
+        with store.session() as s:
+            data = {b.sha256: bytes(b.data) for b in s.scalars(select(BlobRow).where(BlobRow.sha256.in_(shas)))}
+        for e in out:
+            if e.get("sha256") in data:
+                e["data"] = data[e["sha256"]]
+    return out
+
+
 def _exhibits(store: Store, doc: dict, dispute_ref: str, consent_refs: list[str],
               cutoff: datetime | None = None) -> list[dict]:
     """Every attachment once (by SHA-256), in exhibit order, with its bytes and who uses it.
 
     ``cutoff`` (a submitted claim's ``submitted_at``) leaves out dispute and consent documents
-    attached later, so the submitted package stays as it was.
+    attached later (used for claims frozen before ``exhibit_files`` was recorded).
     """
-
-    def in_time(a: AttachmentRow) -> bool:
-        if cutoff is None or a.added_at is None:
-            return True
-        added = a.added_at if a.added_at.tzinfo else a.added_at.replace(tzinfo=UTC)
-        limit = cutoff if cutoff.tzinfo else cutoff.replace(tzinfo=UTC)
-        return added <= limit
-
-    order: list[str] = []
-    info: dict[str, dict] = {}
-
-    def add(sha: str, filename: str, kind: str, mime: str, owner: str) -> None:
-        if not sha:
-            return
-        if sha not in info:
-            order.append(sha)
-            info[sha] = {"sha256": sha, "filename": filename, "kind": kind, "mime": mime, "expenses": []}
-        entry = info[sha]
-        if not entry["filename"] and filename:
-            entry["filename"] = filename
-        if owner not in entry["expenses"]:
-            entry["expenses"].append(owner)
-
     with store.session() as s:
-        for line in doc.get("lines") or []:
-            for att in line.get("attachments") or []:
-                add(str(att.get("sha256") or ""), str(att.get("filename") or ""), str(att.get("kind") or ""),
-                    "", str(line.get("expense")))
-        d_row = s.scalar(select(DisputeRow).where(DisputeRow.ref == dispute_ref))
-        if d_row is not None:
-            for a in s.scalars(select(AttachmentRow).where(AttachmentRow.dispute_id == d_row.id).order_by(AttachmentRow.id)):
-                if in_time(a):
-                    add(a.sha256, a.filename, a.kind, a.mime, dispute_ref)
-            for c in s.scalars(select(ConsentRow).where(ConsentRow.dispute_id == d_row.id).order_by(ConsentRow.ref)):
-                if c.ref not in consent_refs:
-                    continue
-                for a in s.scalars(select(AttachmentRow).where(AttachmentRow.consent_id == c.id).order_by(AttachmentRow.id)):
-                    if in_time(a):
-                        add(a.sha256, a.filename, a.kind, a.mime, c.ref)
-        # mime types and filenames of expense files as stored
-        if order:
-            for a in s.scalars(select(AttachmentRow).where(AttachmentRow.sha256.in_(order)).order_by(AttachmentRow.id)):
-                e = info[a.sha256]
-                e["mime"] = e["mime"] or a.mime
-                e["filename"] = e["filename"] or a.filename
-                e["kind"] = e["kind"] or a.kind
-            for b in s.scalars(select(BlobRow).where(BlobRow.sha256.in_(order))):
-                info[b.sha256]["data"] = bytes(b.data)
-    return [info[sha] for sha in order]
+        listed = claim_snapshot.exhibit_list_in(s, doc, dispute_ref, consent_refs, cutoff)
+    return _with_bytes(store, listed)
 
 
 def package_data(store: Store, ref: str) -> dict:
-    """Everything :func:`lei_desktop.reports.claim_package.write` needs, as plain data."""
+    """Everything :func:`lei_desktop.reports.claim_package.write` needs, as plain data.
+
+    A draft shows the store as it is now. A submitted (under review, settled, rejected ...) claim
+    shows only what was frozen at submission (:mod:`lei_desktop.services.claim_snapshot`); a
+    claim frozen before those blocks were recorded falls back, block by block, to live values
+    overlaid with whatever its assessment did freeze.
+    """
     claim = claims.get_claim(store, ref)
     doc = claims.assess(store, ref)
     items = claims.checklist(store, ref)
     frozen = claim.status != "draft" and bool(claim.assessment)
+    snap = claim.assessment if frozen else {}
 
-    company = _plain(get_company(store))
+    def live_or_frozen(key: str, live):
+        return dict(snap[key]) if isinstance(snap.get(key), dict) else _plain(live())
+
     policy_ref = (doc.get("policy") or {}).get("ref")
-    policy = _plain(get_policy(store, policy_ref)) if policy_ref else {}
-    dispute = _plain(get_dispute(store, claim.dispute))
-    if frozen:
+    company = live_or_frozen("company_detail", lambda: get_company(store))
+    policy = live_or_frozen("policy_detail", lambda: get_policy(store, policy_ref) if policy_ref else None)
+    dispute = live_or_frozen("dispute_detail", lambda: get_dispute(store, claim.dispute))
+    if frozen and "company_detail" not in snap:
         company.update({k: v for k, v in (doc.get("company") or {}).items() if v is not None})
+    if frozen and "policy_detail" not in snap:
         policy.update({k: v for k, v in (doc.get("policy") or {}).items() if v is not None})
+    if frozen and "dispute_detail" not in snap:
         for key, target in _FROZEN_DISPUTE_KEYS.items():
             if doc.get(key) is not None:
                 dispute[target] = doc[key]
-    consents = [_plain(c) for c in list_consents(store, claim.dispute)]
-    if frozen:  # only consents that existed when the claim was submitted
-        cutoff = claim.submitted_at.date() if claim.submitted_at else None
-        consents = [c for c in consents if cutoff is None or str(c.get("granted_on")) <= cutoff.isoformat()]
+    if isinstance(snap.get("consents_detail"), list):
+        consents = [dict(c) for c in snap["consents_detail"]]
+    else:
+        consents = [_plain(c) for c in list_consents(store, claim.dispute)]
+        if frozen:  # only consents that existed when the claim was submitted
+            cutoff = claim.submitted_at.date() if claim.submitted_at else None
+            consents = [c for c in consents if cutoff is None or str(c.get("granted_on")) <= cutoff.isoformat()]
+    if isinstance(snap.get("exhibit_files"), list):
+        exhibits = _with_bytes(store, snap["exhibit_files"])
+    else:
+        exhibits = _exhibits(store, doc, claim.dispute, [c["ref"] for c in consents],
+                             claim.submitted_at if frozen else None)
     if frozen and claim.submitted_at is not None:
         created = claim.submitted_at
         status = "submitted"
@@ -183,15 +154,14 @@ def package_data(store: Store, ref: str) -> dict:
         "reference": claim.ref,
         "status": status,
         "created": created,
-        "version": __version__,
+        "version": str(snap.get("app_version") or __version__),
         "company": company,
         "policy": policy,
         "dispute": dispute,
         "assessment": doc,
         "consents": consents,
         "checklist": items,
-        "exhibits": _exhibits(store, doc, claim.dispute, [c["ref"] for c in consents],
-                              claim.submitted_at if frozen else None),
+        "exhibits": exhibits,
     }
 
 

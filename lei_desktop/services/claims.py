@@ -41,7 +41,7 @@ from lei_desktop.domain.settlement import (
 from lei_desktop.domain.settlement import (
     settle as settle_rules,
 )
-from lei_desktop.services import convert
+from lei_desktop.services import claim_snapshot, convert
 from lei_desktop.services.common import by_ref, check_version
 from lei_desktop.services.store import Store, now
 from lei_desktop.store.models import (
@@ -498,6 +498,7 @@ def submit_in(s: Session, store: Store, row: ClaimRow, override: str | None = No
     doc["submitted_at"] = at.isoformat()
     doc["checklist"] = live.checklist
     doc["override_reason"] = reason or None
+    claim_snapshot.freeze_in(s, row.dispute, doc)
     row.lines = [
         ClaimLineRow(
             expense_id=e.id, position=i, expense_ref=r.line.expense, category=r.line.category,
