@@ -18,12 +18,28 @@ from __future__ import annotations
 import hashlib
 import io
 import random
+import statistics
 import tempfile
+import time
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from bench.run import row, timed
+from bench.run import row
+
+
+def interleaved(fns, repeat: int) -> list[float]:
+    """Median wall time of each function, the functions run in turn within each round, so that the
+    load of a shared machine falls on baseline and ours alike."""
+    samples: list[list[float]] = [[] for _ in fns]
+    for fn in fns:  # warm-up (imports, font registration, caches)
+        fn()
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            fn()
+            samples[i].append(time.perf_counter() - t0)
+    return [statistics.median(s) for s in samples]
 
 CATS = ("attorney_fees", "court_fees", "expert_witness", "witness_appearance", "travel_lodging",
         "translation_notarization", "investigation", "other")
@@ -177,8 +193,8 @@ def run() -> list[dict]:
         folder = Path(tmp)
         lines = _lines(1000, rng)
         base_out, ours_out = folder / "bare.pdf", folder / "ours.pdf"
-        base = timed(lambda: _bare_table(lines, base_out), repeat=3)
-        ours = timed(lambda: claim_package.write(_package(lines, []), ours_out), repeat=3)
+        base, ours = interleaved([lambda: _bare_table(lines, base_out),
+                                  lambda: claim_package.write(_package(lines, []), ours_out)], repeat=5)
         pages = claim_package.write(_package(lines, []), ours_out)["pages"]
         rows.append(row("pdf: 1,000-line claim package vs bare ReportLab table", base, ours, 1.5,
                         f"{base:.2f}s/{ours:.2f}s; {base_out.stat().st_size // 1024} KB vs "
@@ -188,10 +204,12 @@ def run() -> list[dict]:
         lines = _lines(100, rng, attachments=files)
         merge_out, pkg_out, bare_out = folder / "merge.pdf", folder / "pkg.pdf", folder / "bare100.pdf"
         paths = _write_files(files, folder)
-        merge = timed(lambda: _plain_merge(paths, merge_out), repeat=7)
-        whole = timed(lambda: claim_package.write(_package(lines, files), pkg_out), repeat=7)
-        without = timed(lambda: claim_package.write(_package(lines, []), folder / "nofiles.pdf"), repeat=7)
-        table = timed(lambda: _bare_table(lines, bare_out), repeat=7)
+        merge, whole, without, table = interleaved([
+            lambda: _plain_merge(paths, merge_out),
+            lambda: claim_package.write(_package(lines, files), pkg_out),
+            lambda: claim_package.write(_package(lines, []), folder / "nofiles.pdf"),
+            lambda: _bare_table(lines, bare_out),
+        ], repeat=9)
         pages = claim_package.write(_package(lines, files), pkg_out)["pages"]
         sizes = f"{merge_out.stat().st_size // 1024} KB merged vs {pkg_out.stat().st_size // 1024} KB package"
         rows.append(row("pdf: 100 attachments, exhibit stage (package with − without files) vs plain pypdf merge",

@@ -17,6 +17,27 @@
         </message>
     </context>
     <context>
+        <name>BuildClaimDialog</name>
+        <message>
+            <source>Build a claim</source>
+            <translation>生成索赔</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unclaimed expense(s) of this dispute.</source>
+            <translation>
+                <numerusform>本纠纷有 %n 笔未索赔的费用。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全选</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>全不选</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoryTable</name>
         <message>
             <source>Cost category</source>
@@ -46,8 +67,12 @@
             <translation>纠纷：</translation>
         </message>
         <message>
-            <source>Build claim from unclaimed expenses</source>
-            <translation>用未索赔的费用生成索赔</translation>
+            <source>Build claim…</source>
+            <translation>生成索赔…</translation>
+        </message>
+        <message>
+            <source>Choose which of the dispute's unclaimed expenses go into a new claim</source>
+            <translation>选择纠纷中哪些未索赔的费用纳入新的索赔</translation>
         </message>
         <message>
             <source>Claim</source>
@@ -94,7 +119,7 @@
             <translation>结案…</translation>
         </message>
         <message>
-            <source>Rejected…</source>
+            <source>Record rejection…</source>
             <translation>登记拒赔…</translation>
         </message>
         <message>
@@ -499,6 +524,10 @@ To submit anyway, give the reason (it is recorded):</source>
             <translation>概览</translation>
         </message>
         <message>
+            <source>The figures could not be computed: {error}</source>
+            <translation>无法计算数据：{error}</translation>
+        </message>
+        <message>
             <source>Spent</source>
             <translation>已支出</translation>
         </message>
@@ -533,6 +562,22 @@ To submit anyway, give the reason (it is recorded):</source>
         <message>
             <source>No policy yet: record the company and its policy first.</source>
             <translation>尚无保单：请先录入企业信息和保单。</translation>
+        </message>
+        <message>
+            <source>Deadlines</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事项</translation>
         </message>
         <message>
             <source>draft</source>
@@ -604,6 +649,10 @@ To submit anyway, give the reason (it is recorded):</source>
             <translation>纠纷</translation>
         </message>
         <message>
+            <source>Deadlines</source>
+            <translation>期限</translation>
+        </message>
+        <message>
             <source>Reference</source>
             <translation>编号</translation>
         </message>
@@ -662,6 +711,10 @@ To submit anyway, give the reason (it is recorded):</source>
         <message>
             <source>Title</source>
             <translation>案件名称</translation>
+        </message>
+        <message>
+            <source>No deadline recorded.</source>
+            <translation>暂无期限。</translation>
         </message>
         <message>
             <source>IP type</source>
@@ -765,6 +818,14 @@ Open its folder?</source>
         <message>
             <source>Enrolment wizard</source>
             <translation>投保向导</translation>
+        </message>
+        <message>
+            <source>Leave the wizard?</source>
+            <translation>退出向导？</translation>
+        </message>
+        <message>
+            <source>What you typed in the wizard has not been saved. Discard it?</source>
+            <translation>向导中填写的内容尚未保存。要放弃吗？</translation>
         </message>
     </context>
     <context>
@@ -1028,6 +1089,14 @@ Open its folder?</source>
             <translation>每 {per} {currency} = {rate} 人民币，{date} 的汇率</translation>
         </message>
         <message>
+            <source>In draft claim {claim}</source>
+            <translation>在草稿索赔 {claim} 中</translation>
+        </message>
+        <message>
+            <source>Locked: in claim {claim} ({status})</source>
+            <translation>已锁定：在索赔 {claim} 中（{status}）</translation>
+        </message>
+        <message>
             <source>Ref</source>
             <translation>编号</translation>
         </message>
@@ -1070,6 +1139,22 @@ Open its folder?</source>
         <message>
             <source>Files</source>
             <translation>附件</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>索赔</translation>
+        </message>
+        <message>
+            <source>submitted</source>
+            <translation>已提交</translation>
+        </message>
+        <message>
+            <source>under review</source>
+            <translation>审核中</translation>
+        </message>
+        <message>
+            <source>settled</source>
+            <translation>已结案</translation>
         </message>
     </context>
     <context>
@@ -1178,6 +1263,7 @@ Open its folder?</source>
         <name>ImportDialog</name>
         <message>
             <source>Import expenses</source>
+            <extracomment>Rows listed in the preview table (the totals and the problems always cover the whole file).</extracomment>
             <translation>导入费用</translation>
         </message>
         <message>

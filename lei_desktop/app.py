@@ -82,25 +82,52 @@ def refusal_text(exc: BaseException, lang: str) -> str:
     return body + "\n" + QCoreApplication.translate("App", "Switch to the window that has it open, or close it first.")
 
 
-def check_on_start(target, lang: str) -> bool:
-    """A damaged SQLite store is not opened: offer the latest good backup instead of crashing."""
+def ask_restore(problem: str, candidate, lang: str) -> bool:
+    """Tell the user the store is damaged; offer the latest good backup (None: nothing to offer)."""
     from PySide6.QtWidgets import QMessageBox
 
     from lei_desktop.domain.messages import text
+
+    title = text("start_damaged_title", lang)
+    if candidate is None:
+        msg = text("start_damaged_no_backup", lang, problem=problem)
+        print(msg, file=sys.stderr)
+        QMessageBox.critical(None, title, msg)
+        return False
+    msg = text("start_damaged_offer", lang, problem=problem, backup=candidate)
+    answer = QMessageBox.question(None, title, msg, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def check_on_start(target, lang: str) -> bool:
+    """A damaged SQLite store is not opened: offer the latest good backup instead of crashing."""
     from lei_desktop.services import integrity
 
-    def ask(problem: str, candidate) -> bool:
-        title = text("start_damaged_title", lang)
-        if candidate is None:
-            msg = text("start_damaged_no_backup", lang, problem=problem)
-            print(msg, file=sys.stderr)
-            QMessageBox.critical(None, title, msg)
-            return False
-        msg = text("start_damaged_offer", lang, problem=problem, backup=candidate)
-        answer = QMessageBox.question(None, title, msg, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+    return integrity.on_start(target, lambda problem, candidate: ask_restore(problem, candidate, lang))
 
-    return integrity.on_start(target, ask)
+
+def damage_probe(target):
+    """``(path, problem, latest good backup)`` when the SQLite file fails its quick check, else None.
+    Runs on the worker (the check reads the whole file)."""
+    from lei_desktop.services import integrity
+    from lei_desktop.store.db import sqlite_path, to_url
+
+    path = sqlite_path(to_url(target))
+    if path is None or not path.is_file():
+        return None
+    problem = integrity.quick_check(path)
+    if problem is None:
+        return None
+    return path, problem, integrity.latest_good_backup(path)
+
+
+def restore_and_check(candidate, path):
+    """Restore the backup over the damaged file; the quick check's verdict afterwards (None = sound)."""
+    from lei_desktop.services import integrity
+    from lei_desktop.services.restore import restore
+
+    restore(candidate, path)
+    return integrity.quick_check(path)
 
 
 def backup_on_exit(store) -> None:
@@ -111,6 +138,18 @@ def backup_on_exit(store) -> None:
         backup.auto_backup(store, reason="exit")
     except Exception:  # never lose the user's exit over a backup; the log says why
         log.exception("automatic backup on exit failed")
+
+
+def set_icon(app) -> None:
+    from PySide6.QtGui import QIcon
+
+    from lei_desktop.paths import resource
+
+    for name in ("lei.png", "lei.ico"):
+        path = resource("icons", name)
+        if path.is_file():
+            app.setWindowIcon(QIcon(str(path)))
+            return
 
 
 def register_fonts(app) -> str | None:
@@ -145,6 +184,17 @@ def register_fonts(app) -> str | None:
     return family
 
 
+def set_window_icon(app) -> None:
+    """The bundled icon on every window (Windows takes the task-bar icon from the .exe; Linux needs this)."""
+    from PySide6.QtGui import QIcon
+
+    from lei_desktop.paths import resource
+
+    icon = resource("icons", "lei.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Show the window at once; open the store (imports, migration, demo data) on a worker thread."""
     args = parse_args(argv)
@@ -157,15 +207,19 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("lei_desktop")
     app.setApplicationName("lei_desktop")
+    set_window_icon(app)
     settings = make_settings()
     lang = i18n.initial_lang(settings, args.lang)
     i18n.install(lang)
     register_fonts(app)
+    set_icon(app)
 
     target = db_target(args)
     from lei_desktop.domain.errors import Conflict
 
     if args.screenshots:
+        if not check_on_start(target, lang):
+            return 1
         try:
             store, lock = open_locked(args)
         except Conflict as exc:
@@ -179,8 +233,6 @@ def main(argv: list[str] | None = None) -> int:
             store.close()
             lock.release()
         return 0
-    if not check_on_start(target, lang):  # a damaged store: offer the latest good backup
-        return 1
     held: list = []
     try:
         from lei_desktop.ui.main_window import MainWindow
@@ -217,7 +269,30 @@ def main(argv: list[str] | None = None) -> int:
                                      f"{target}\n\n{ctx.error_text(exc)}")
             app.exit(1)
 
-        ctx.run_in_thread(lambda: open_locked(args), ready, failed)
+        def open_now() -> None:
+            ctx.run_in_thread(lambda: open_locked(args), ready, failed)
+
+        def restored(problem) -> None:
+            if problem is None:
+                window.show()
+                open_now()
+            else:
+                ask_restore(problem, None, ctx.lang)
+                app.exit(1)
+
+        def checked(found) -> None:
+            """A damaged store is not opened: the latest good backup is offered instead."""
+            if found is None:
+                open_now()
+                return
+            path, problem, candidate = found
+            window.hide()
+            if not ask_restore(problem, candidate, ctx.lang):
+                app.exit(1)
+                return
+            ctx.run_in_thread(lambda: restore_and_check(candidate, path), restored, failed)
+
+        ctx.run_in_thread(lambda: damage_probe(target), checked, failed)
         code = app.exec()
         ctx.wait_idle()
         if ctx.store is not None:

@@ -37,7 +37,7 @@ DISTRIBUTIONS: dict[str, tuple[str, str, str]] = {
 }
 
 PYTHON = ("Python", "PSF-2.0", "https://docs.python.org/3/license.html")
-FONT_FALLBACK = ("Noto Sans SC (CJK font, converted to TrueType outlines)", "OFL-1.1",
+FONT_FALLBACK = ("CJK font based on Noto Sans SC, TrueType outlines", "OFL-1.1",
                  "https://openfontlicense.org/open-font-license-official-text/")
 
 
@@ -57,7 +57,7 @@ def font_licences() -> list[tuple[str, str, str]]:
     licence = "OFL-1.1" if not texts or "SIL OPEN FONT LICENSE" in text.upper() else texts[0].stem
     if not fonts:
         return []
-    return [(f"{p.stem} ({FONT_FALLBACK[0]})", licence, text) for p in fonts]
+    return [(f"{p.stem}: {FONT_FALLBACK[0]}", licence, text) for p in fonts]
 
 
 def bundled_licences() -> list[tuple[str, str, str]]:
@@ -71,16 +71,18 @@ def bundled_licences() -> list[tuple[str, str, str]]:
 
 
 def licences_html() -> str:
-    """The list as an HTML table for the About dialog (names and SPDX ids need no translation)."""
+    """The list as a compact HTML table for the About dialog: name and version, then the SPDX id
+    linking to the licence (the font's links to the full text bundled beside it). Names and SPDX
+    ids need no translation."""
     from html import escape
 
+    folder = resource("fonts")
+    font_texts = sorted(folder.glob("OFL*.txt")) if folder.is_dir() else []
     cells = []
     for name, licence, text_or_url in bundled_licences():
         if text_or_url.startswith(("http://", "https://")):
-            where = f'<a href="{escape(text_or_url)}">{escape(text_or_url)}</a>'
-        else:  # a full licence text travels with the bundle: point at the file instead of pasting it
-            folder = resource("fonts")
-            files = sorted(folder.glob("OFL*.txt")) if folder.is_dir() else []
-            where = escape(str(files[0])) if files else ""
-        cells.append(f"<tr><td>{escape(name)}</td><td>{escape(licence)}</td><td>{where}</td></tr>")
-    return "<table cellspacing='4'>" + "".join(cells) + "</table>"
+            href = text_or_url
+        else:  # the full text travels with the bundle: link the file instead of pasting it
+            href = font_texts[0].as_uri() if font_texts else FONT_FALLBACK[2]
+        cells.append(f'<tr><td>{escape(name)}</td><td><a href="{escape(href)}">{escape(licence)}</a></td></tr>')
+    return "<table cellspacing='2'>" + "".join(cells) + "</table>"

@@ -27,7 +27,8 @@ from pathlib import Path
 from lei_desktop import __version__
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.messages import register, text
-from lei_desktop.paths import i18n_dir, resource, resource_root
+from lei_desktop.paths import resource, resource_root
+from lei_desktop.selftest_qt import check_gui_modules, check_qt_starts, check_translations
 
 register(
     {
@@ -52,9 +53,6 @@ register(
         "selftest_failed": ("自检失败：{failed}/{n} 项未通过", "self-test failed: {failed} of {n} checks did not pass"),
     }
 )
-
-TRANSLATION_FILE = "lei_desktop_zh_CN.qm"
-
 
 class Skipped(Exception):
     """A check that could not run because an earlier one failed."""
@@ -218,27 +216,6 @@ def check_metadata(st: Selftest) -> str:
     return f"{holding[0]} = {values[holding[0]]}"
 
 
-def check_translations(st: Selftest) -> str:
-    qm = i18n_dir() / TRANSLATION_FILE
-    if not qm.is_file():
-        raise FileNotFoundError(str(qm))
-    try:
-        from PySide6.QtCore import QLibraryInfo, QTranslator
-    except ImportError:  # a core-only install: the file must at least be a real .qm
-        data = qm.read_bytes()
-        if not data.startswith(bytes.fromhex("3CB86418CAEF9C95CD211CBF60A1BDDD")):
-            raise ValueError(f"{qm.name} is not a Qt translation file") from None
-        return f"{qm.name}: {len(data)} bytes (PySide6 not installed: file checked only)"
-    ours = QTranslator()
-    if not ours.load(str(qm)) or ours.isEmpty():
-        raise ValueError(f"QTranslator could not load {qm}")
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qtbase = QTranslator()
-    if not qtbase.load("qtbase_zh_CN", qt_dir):
-        raise ValueError(f"Qt's own qtbase_zh_CN.qm not found in {qt_dir}")
-    return f"{qm.name} + qtbase_zh_CN.qm"
-
-
 def check_backup(st: Selftest) -> str:
     """An encrypted backup (cryptography's AES-GCM + scrypt, a native library) written and verified."""
     backup = importlib.import_module("lei_desktop.services.backup")
@@ -255,50 +232,6 @@ def check_backup(st: Selftest) -> str:
     if version != __version__:
         raise ValueError(f"manifest app_version {version!r}, expected {__version__!r}")
     return f"{info.size // 1024} KB, app_version {version}"
-
-
-def check_gui_modules(st: Selftest) -> str:
-    """Import every ``lei_desktop.ui`` module: a Qt module the spec left out shows up here."""
-    import pkgutil
-
-    try:
-        import PySide6  # noqa: F401
-    except ImportError:
-        return "PySide6 not installed: GUI not checked"
-    ui = importlib.import_module("lei_desktop.ui")
-    names = [info.name for info in pkgutil.walk_packages(ui.__path__, "lei_desktop.ui.")]
-    for name in names:
-        importlib.import_module(name)
-    importlib.import_module("lei_desktop.app")
-    return f"{len(names) + 1} modules"
-
-
-def check_qt_starts(st: Selftest) -> str:
-    """A QApplication on this machine's platform plugin (offscreen where there is no display), the
-    bundled font registered with Qt, and a label drawn with it. Last of the checks: if Qt cannot
-    start at all it aborts the process, and every earlier line has been printed by then."""
-    try:
-        from PySide6.QtGui import QFont, QFontDatabase, QIcon
-        from PySide6.QtWidgets import QApplication, QLabel
-    except ImportError:
-        return "PySide6 not installed: GUI not checked"
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication.instance() or QApplication(["lei-cli"])
-    fonts = bundled_fonts()
-    if not fonts:
-        raise FileNotFoundError(str(resource("fonts")))
-    font_id = QFontDatabase.addApplicationFont(str(fonts[0]))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        raise ValueError(f"Qt could not load {fonts[0].name}")
-    label = QLabel("索赔申请书 Claim Form 堃昇珺 ¥1,409.50")
-    label.setFont(QFont(families[0], 12))
-    if label.grab().isNull():
-        raise ValueError("Qt drew nothing")
-    if QIcon(str(resource("icons", "lei.png"))).isNull():
-        raise ValueError("the application icon does not load")
-    return f"platform {app.platformName()}, font {families[0]}"
 
 
 CHECKS: list[tuple[str, Callable[[Selftest], str]]] = [
@@ -339,27 +272,41 @@ def run_checks(folder: Path, lang: str = "en", out=None) -> list[Check]:
 
 
 def run(ctx) -> int:
-    """Entry point of ``lei-cli --selftest``: 0 when every check passed, 1 otherwise."""
+    """Entry point of ``lei-cli --selftest [--json]``: 0 when every check passed, 1 otherwise."""
     out = sys.stdout
     if hasattr(out, "reconfigure"):  # a GBK console must not turn a ✓ into a crash
         out.reconfigure(errors="replace")
+    as_json = bool(getattr(ctx, "json", False))
     lang = getattr(ctx, "lang", "en")
-    mode = "selftest_mode_frozen" if getattr(sys, "frozen", False) else "selftest_mode_source"
-    print(_bilingual("selftest_title", version=__version__), file=out)
+    frozen = bool(getattr(sys, "frozen", False))
+    mode = "selftest_mode_frozen" if frozen else "selftest_mode_source"
     build = {"root": resource_root(), "python": sys.version.split()[0], "utf8": sys.flags.utf8_mode}
-    print(f"{text('selftest_build', 'zh', mode=text(mode, 'zh'), **build)} / "
-          f"{text('selftest_build', 'en', mode=text(mode, 'en'), **build)}", file=out)
+    if not as_json:
+        print(_bilingual("selftest_title", version=__version__), file=out)
+        print(f"{text('selftest_build', 'zh', mode=text(mode, 'zh'), **build)} / "
+              f"{text('selftest_build', 'en', mode=text(mode, 'en'), **build)}", file=out)
     saved = os.environ.get("LEI_DATA_DIR")
-    with tempfile.TemporaryDirectory(prefix="lei-selftest-") as tmp:
+    # ignore_cleanup_errors: on Windows a file another library still holds open must not turn a
+    # passed selftest into a crash while the temporary folder is removed
+    with tempfile.TemporaryDirectory(prefix="lei-selftest-", ignore_cleanup_errors=True) as tmp:
         os.environ["LEI_DATA_DIR"] = str(Path(tmp) / "data")  # automatic backups etc. stay in here
         try:
-            results = run_checks(Path(tmp), lang, out)
+            results = run_checks(Path(tmp), lang, None if as_json else out)
         finally:
             if saved is None:
                 os.environ.pop("LEI_DATA_DIR", None)
             else:
                 os.environ["LEI_DATA_DIR"] = saved
     failed = sum(not r.ok for r in results)
+    if as_json:
+        ctx.emit_json({
+            "version": __version__, "frozen": frozen, "python": build["python"], "utf8_mode": build["utf8"],
+            "resources": str(build["root"]), "ok": failed == 0,
+            "checks": [{"code": r.code.removeprefix("selftest_"), "ok": r.ok, "zh": text(r.code, "zh"),
+                        "en": text(r.code, "en"), "detail": r.detail, "seconds": round(r.seconds, 3)}
+                       for r in results],
+        })
+        return 1 if failed else 0
     if failed:
         print(_bilingual("selftest_failed", failed=failed, n=len(results)), file=out)
         return 1

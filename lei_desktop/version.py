@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from importlib import metadata
 
 from lei_desktop.paths import resource_root
 
@@ -21,6 +20,8 @@ def read_version() -> str:
             return str(tomllib.loads(pyproject.read_text("utf-8"))["project"]["version"])
         except (tomllib.TOMLDecodeError, KeyError):
             pass
+    from importlib import metadata  # only when pyproject.toml is missing: it costs 15 ms at start-up
+
     try:
         return metadata.version("lei-desktop")
     except metadata.PackageNotFoundError:

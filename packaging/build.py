@@ -41,16 +41,47 @@ def executable(bundle: Path, name: str) -> Path:
     return bundle / f"{name}{EXE_SUFFIX}"
 
 
-def build(dist: Path, work: Path, clean: bool = False, log_level: str = "WARN") -> Path:
-    """Run PyInstaller with the spec; return the bundle folder ``dist/lei-desktop``."""
+def pyinstaller_requirement() -> str:
+    """PyInstaller as pinned in pyproject.toml's ``test`` extra (CI and this script use the same)."""
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]
+    return next(r for r in extras["test"] if r.lower().startswith("pyinstaller"))
+
+
+def ensure_tools() -> None:
+    """What a fresh machine may lack, installed the way ``./dev`` would, or a clear message.
+
+    PyInstaller (pip, as pinned in pyproject.toml) and, on Linux, binutils: PyInstaller writes the
+    executables with ``objcopy`` and strips them, and finds libraries with ``ldd``.
+    """
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
-        sys.exit('build.py: PyInstaller is not installed; run: python -m pip install -e ".[test]"')
-    if sys.platform.startswith("linux"):
-        missing = [tool for tool in ("objcopy", "objdump", "ldd") if shutil.which(tool) is None]
-        if missing:  # PyInstaller writes the Linux executables with objcopy and finds libraries with ldd
-            sys.exit(f"build.py: {', '.join(missing)} not found; install binutils (apt-get install binutils)")
+        req = pyinstaller_requirement()
+        print(f"build.py: installing {req} into {sys.prefix}", file=sys.stderr)
+        if subprocess.run([sys.executable, "-m", "pip", "install", "-q", req]).returncode != 0:
+            sys.exit(f'build.py: PyInstaller is missing; run: python -m pip install "{req}"')
+    if not sys.platform.startswith("linux"):
+        return
+    missing = [tool for tool in ("objcopy", "objdump", "strip", "ldd") if shutil.which(tool) is None]
+    if not missing:
+        return
+    apt = shutil.which("apt-get")
+    sudo = [] if os.geteuid() == 0 else (["sudo", "-n"] if shutil.which("sudo") else None)
+    if apt and sudo is not None:
+        print("build.py: installing binutils (objcopy, strip)", file=sys.stderr)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run([*sudo, apt, "update", "-qq"], env=env)
+        subprocess.run([*sudo, apt, "install", "-y", "-qq", "--no-install-recommends", "binutils"], env=env)
+    still = [tool for tool in missing if shutil.which(tool) is None]
+    if still:
+        sys.exit(f"build.py: {', '.join(still)} not found; install binutils (apt-get install binutils)")
+
+
+def build(dist: Path, work: Path, clean: bool = False, log_level: str = "WARN") -> Path:
+    """Run PyInstaller with the spec; return the bundle folder ``dist/lei-desktop``."""
+    ensure_tools()
     icon = ROOT / "resources" / "icons" / "lei.ico"
     if not icon.is_file():  # the icon is committed; draw it again if someone deleted it
         subprocess.run([sys.executable, str(ROOT / "packaging" / "make_icon.py")], check=True)

@@ -49,11 +49,12 @@ DROP_PLUGIN_DIRS = {
     "wayland-decoration-client", "wayland-graphics-integration-client", "wayland-shell-integration",
 }
 # single plugins: the GTK3 theme pulls in GTK, Cairo and Pango; embedded-device platforms; image
-# formats attachments never use (the app shows JPEG, PNG, GIF, ICO, SVG)
+# formats no receipt comes in (the expense editor previews PNG, JPEG, BMP, GIF, WebP and TIFF --
+# those stay; the selftest checks Qt can read each of them)
 DROP_PLUGIN_FILES = {
     "libqgtk3.so", "libqeglfs.so", "libqlinuxfb.so", "libqminimalegl.so", "libqvkkhrdisplay.so", "libqvnc.so",
-    "libqwayland.so", "libqtiff.so", "libqwebp.so", "libqicns.so", "libqtga.so", "libqwbmp.so",
-    "qtiff.dll", "qwebp.dll", "qicns.dll", "qtga.dll", "qwbmp.dll", "qdirect2d.dll",
+    "libqwayland.so", "libqicns.so", "libqtga.so", "libqwbmp.so",
+    "qicns.dll", "qtga.dll", "qwbmp.dll", "qdirect2d.dll",
 }
 # shared libraries that only excluded modules or dropped plugins use; on Windows also Qt's software
 # OpenGL renderer (20 MB) and the Direct3D shader compiler, which only Qt Quick/OpenGL widgets load

@@ -33,7 +33,7 @@ def version_file_text(version: str, exe_name: str, description: str) -> str:
         "ProductVersion": version,
     }
     table = ",\n".join(f"          StringStruct({k!r}, {v!r})" for k, v in strings.items())
-    # 0x0804 = Simplified Chinese (PRC), 0x0409 = English (US); 1200 = Unicode code page
+    # 0x0804 = Simplified Chinese (PRC), 1200 = Unicode; the strings themselves are bilingual
     return f"""# UTF-8
 VSVersionInfo(
   ffi=FixedFileInfo(
@@ -54,7 +54,7 @@ VSVersionInfo(
 {table}
         ])
       ]),
-    VarFileInfo([VarStruct('Translation', [0x0804, 1200, 0x0409, 1200])])
+    VarFileInfo([VarStruct('Translation', [0x0804, 1200])])
   ]
 )
 """

@@ -22,7 +22,6 @@ SOURCES = [
     "lei_desktop/ui/pages/expenses.py",
     "lei_desktop/ui/pages/claims.py",
     "lei_desktop/ui/pages/dashboard.py",
-    "lei_desktop/ui/import_dialog.py",
 ]
 
 ZH = {
@@ -165,7 +164,7 @@ ZH = {
     "Ref": "编号",
     "Reference": "编号",
     "Rejected": "拒赔",
-    "Rejected…": "登记拒赔…",
+    "Record rejection…": "登记拒赔…",
     "Rejection reason: {reason}": "拒赔理由：{reason}",
     "Remove file": "移除文件",
     "Remove {file} from this expense?": "从此费用中移除 {file}？",
@@ -250,6 +249,18 @@ ZH = {
     "Import {n} expense(s)": "导入 {n} 笔费用",
     "Locked: this expense is part of the submitted claim {claim}.": "已锁定：此费用属于已提交的索赔 {claim}。",
     "counting…": "正在计数…",
+    "The figures could not be computed: {error}": "无法计算数据：{error}",
+    "Deadlines": "期限",
+    "Due": "到期日",
+    "What": "事项",
+    "In draft claim {claim}": "在草稿索赔 {claim} 中",
+    "Locked: in claim {claim} ({status})": "已锁定：在索赔 {claim} 中（{status}）",
+    "Build claim…": "生成索赔…",
+    "Choose which of the dispute's unclaimed expenses go into a new claim": "选择纠纷中哪些未索赔的费用纳入新的索赔",
+    "Build a claim": "生成索赔",
+    "%n unclaimed expense(s) of this dispute.": "本纠纷有 %n 笔未索赔的费用。",
+    "All": "全选",
+    "None": "全不选",
 }
 
 

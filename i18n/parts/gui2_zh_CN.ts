@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BuildClaimDialog</name>
+    <message>
+        <source>Build a claim</source>
+        <translation>生成索赔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unclaimed expense(s) of this dispute.</source>
+        <translation><numerusform>本纠纷有 %n 笔未索赔的费用。</numerusform></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsPage</name>
     <message>
         <source>The claims engine is not part of this build yet.</source>
@@ -11,8 +30,12 @@
         <translation>纠纷：</translation>
     </message>
     <message>
-        <source>Build claim from unclaimed expenses</source>
-        <translation>用未索赔的费用生成索赔</translation>
+        <source>Build claim…</source>
+        <translation>生成索赔…</translation>
+    </message>
+    <message>
+        <source>Choose which of the dispute's unclaimed expenses go into a new claim</source>
+        <translation>选择纠纷中哪些未索赔的费用纳入新的索赔</translation>
     </message>
     <message>
         <source>Claim</source>
@@ -59,7 +82,7 @@
         <translation>结案…</translation>
     </message>
     <message>
-        <source>Rejected…</source>
+        <source>Record rejection…</source>
         <translation>登记拒赔…</translation>
     </message>
     <message>
@@ -320,6 +343,10 @@ To submit anyway, give the reason (it is recorded):</source>
         <translation>概览</translation>
     </message>
     <message>
+        <source>The figures could not be computed: {error}</source>
+        <translation>无法计算数据：{error}</translation>
+    </message>
+    <message>
         <source>Spent</source>
         <translation>已支出</translation>
     </message>
@@ -354,6 +381,22 @@ To submit anyway, give the reason (it is recorded):</source>
     <message>
         <source>No policy yet: record the company and its policy first.</source>
         <translation>尚无保单：请先录入企业信息和保单。</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
     </message>
     <message>
         <source>draft</source>
@@ -557,6 +600,7 @@ To submit anyway, give the reason (it is recorded):</source>
     </message>
     <message>
         <source>CNY: enter an amount and a currency</source>
+        <extracomment>where the rates come from; the expenses page shares its table model's (read once per refresh)</extracomment>
         <translation>人民币：请输入金额和币种</translation>
     </message>
     <message>
@@ -676,6 +720,14 @@ To submit anyway, give the reason (it is recorded):</source>
         <translation>每 {per} {currency} = {rate} 人民币，{date} 的汇率</translation>
     </message>
     <message>
+        <source>In draft claim {claim}</source>
+        <translation>在草稿索赔 {claim} 中</translation>
+    </message>
+    <message>
+        <source>Locked: in claim {claim} ({status})</source>
+        <translation>已锁定：在索赔 {claim} 中（{status}）</translation>
+    </message>
+    <message>
         <source>Ref</source>
         <translation>编号</translation>
     </message>
@@ -718,6 +770,22 @@ To submit anyway, give the reason (it is recorded):</source>
     <message>
         <source>Files</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>索赔</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>已结案</translation>
     </message>
 </context>
 <context>
@@ -818,133 +886,6 @@ To submit anyway, give the reason (it is recorded):</source>
     <message>
         <source>Importing is not available in this build.</source>
         <translation>此版本不支持导入。</translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <source>Import expenses</source>
-        <translation>导入费用</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>Dispute</source>
-        <translation>纠纷</translation>
-    </message>
-    <message>
-        <source>Currency (if the file has none)</source>
-        <translation>币种（文件未注明时）</translation>
-    </message>
-    <message>
-        <source>Category (if the file has none)</source>
-        <translation>类别（文件未注明时）</translation>
-    </message>
-    <message>
-        <source>CSV columns</source>
-        <translation>CSV 列对应</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <source>LEDES 1998B / 98BI invoice</source>
-        <translation>LEDES 1998B / 98BI 账单</translation>
-    </message>
-    <message>
-        <source>CSV (UTF-8 or GB18030)</source>
-        <translation>CSV（UTF-8 或 GB18030）</translation>
-    </message>
-    <message>
-        <source>Columns named like the fields</source>
-        <translation>按列名对应字段</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>Ref</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>币种</translation>
-    </message>
-    <message>
-        <source>Payee</source>
-        <translation>收款方</translation>
-    </message>
-    <message>
-        <source>Invoice no.</source>
-        <translation>发票号</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Choose a file to import</source>
-        <translation>选择要导入的文件</translation>
-    </message>
-    <message>
-        <source>LEDES or CSV (*.txt *.ledes *.csv);;All files (*)</source>
-        <translation>LEDES 或 CSV (*.txt *.ledes *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Cannot read the file: {error}</source>
-        <translation>无法读取文件：{error}</translation>
-    </message>
-    <message>
-        <source>Importing is not available in this build.</source>
-        <translation>此版本不支持导入。</translation>
-    </message>
-    <message>
-        <source>Reading the file…</source>
-        <translation>正在读取文件…</translation>
-    </message>
-    <message>
-        <source>Choose a file and press Preview. Nothing is written before Import.</source>
-        <translation>请选择文件并点击“预览”。点击“导入”之前不会写入任何数据。</translation>
-    </message>
-    <message>
-        <source>The file is refused: {n} problem(s). Nothing will be imported.</source>
-        <translation>文件被拒绝：{n} 个问题，不会导入任何数据。</translation>
-    </message>
-    <message>
-        <source>{n} expense(s) to import, total {totals}; {w} warning(s).</source>
-        <translation>将导入 {n} 笔费用，合计 {totals}；{w} 条提示。</translation>
-    </message>
-    <message>
-        <source>Import {n} expense(s)</source>
-        <translation>导入 {n} 笔费用</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _damaged_store(exc: BaseException) -> str | None:
+    """SQLite's own words when ``exc`` says the database file is damaged, else None."""
+    import sqlite3
+
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, sqlite3.DatabaseError) and not isinstance(orig, sqlite3.OperationalError | sqlite3.IntegrityError):
+        message = str(orig)
+        if "malformed" in message or "not a database" in message or "corrupt" in message:
+            return message
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -58,19 +70,46 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help(sys.stderr)
             return 2
-        return int(args.func(ctx) or 0)
+        code = int(args.func(ctx) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except LeiError as exc:
         print(f"{text('error_prefix', args.lang)}: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: say so plainly, never a bare traceback unless asked
+        damage = _damaged_store(exc)
+        if damage is not None:  # not a bug: the file on disk is damaged (lei-cli check / restore)
+            print(f"{text('error_prefix', args.lang)}: {text('cli_store_damaged', args.lang, problem=damage)}",
+                  file=sys.stderr)
+            return EXIT_REFUSED
         if os.environ.get("LEI_DEBUG"):
             traceback.print_exc()
         print(f"{text('internal_error', args.lang)}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_BUG
     finally:
         ctx.close()
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader of stdout went away (``lei-cli … | head -1``): stop quietly, no internal error.
+
+    stdout is pointed at devnull so that Python's final flush does not complain again
+    (the recipe of the ``signal`` module's documentation, "Note on SIGPIPE").
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - stdout without a descriptor
+        pass
+    return EXIT_BROKEN_PIPE
+
+
+#: 128 + SIGPIPE, what a shell reports for a command ended by a closed pipe
+EXIT_BROKEN_PIPE = 141
 
 
 if __name__ == "__main__":

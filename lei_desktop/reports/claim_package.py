@@ -148,12 +148,22 @@ def _words(value: object) -> str:
 
 
 def _prepare_exhibits(exhibits: list[dict], step) -> list[_Exhibit]:
+    """Read every attachment; a damaged one gets a placeholder page (and no pypdf log noise)."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        return _read_exhibits(exhibits, step)
+    finally:
+        log.setLevel(level)
+
+
+def _read_exhibits(exhibits: list[dict], step) -> list[_Exhibit]:
     from pypdf import PdfReader, PdfWriter
     from reportlab.lib.pagesizes import A4, landscape
 
     out: list[_Exhibit] = []
     total = len(exhibits)
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged exhibit gets a placeholder page, not log noise
     for i, info in enumerate(exhibits, start=1):
         step(i - 1, total, f"exhibit {i}")
         ex = _Exhibit(i, info)
@@ -287,14 +297,12 @@ def _stamp(canv, page: _ExhibitPage, page_no: int, total: int, reference: str) -
     draw_footer(canv, page_no, total, reference, page.width)
 
 
-def _draw_exhibit_pages(exhibits: list[_Exhibit], first_page: int, total: int, reference: str,
-                        step, invariant: int) -> bytes:
+def _draw_exhibit_pages(canv, exhibits: list[_Exhibit], first_page: int, total: int, reference: str,
+                        step) -> None:
+    """The exhibit pages at the end of the report's own canvas: images and placeholders drawn in
+    full, pages of attached PDFs as stamp-and-footer overlays (painted onto the PDF pages later)."""
     from reportlab.lib import colors
-    from reportlab.pdfgen.canvas import Canvas
 
-    buf = io.BytesIO()
-    canv = Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=invariant, pageCompression=1,
-                  initialFontName=fonts.register())
     f = fonts.register()
     st = styles()
     page_no = first_page
@@ -332,8 +340,6 @@ def _draw_exhibit_pages(exhibits: list[_Exhibit], first_page: int, total: int, r
             _stamp(canv, page, page_no, total, reference)
             canv.showPage()
             page_no += 1
-    canv.save()
-    return buf.getvalue()
 
 
 def _stamp_onto(writer, page, overlay, dx: float, dy: float, key: int, shared: dict) -> None:
@@ -449,6 +455,17 @@ def _kv_table(rows: list[tuple[str, str, str]], st: dict, widths=(150, None)):
     return t
 
 
+def _claim_kind(a: dict) -> str:
+    zh, en = a.get("claim_kind_zh"), a.get("claim_kind_en")
+    if not zh and not en:
+        return DASH
+    text_ = bi(zh, en)
+    if a.get("supplementary_to"):
+        ref = esc(a.get("supplementary_to"), 60)
+        text_ += f"<br/>补充于 {ref} / supplementary to {ref}"
+    return text_
+
+
 def _claim_form(d: dict, st: dict, claimed: object, payable: object, words: str) -> list:
     company, policy, dispute = d.get("company") or {}, d.get("policy") or {}, d.get("dispute") or {}
     status = _pair(STATUS, d.get("status"))
@@ -457,6 +474,7 @@ def _claim_form(d: dict, st: dict, claimed: object, payable: object, words: str)
     markets = _g(company, "export_markets", ()) or ()
     rows = [
         ("索赔编号", "Claim reference", f"{esc(d.get('reference'))}（{esc(status[0])} / {esc(status[1])}）"),
+        ("索赔类型", "Claim kind", _claim_kind(d.get("assessment") or {})),
         ("被保险人", "Insured", bi(_g(company, "name_zh"), _g(company, "name_en"))),
         ("统一社会信用代码", "Unified social credit code (USCC)", esc(_g(company, "uscc"))),
         ("注册地址", "Registered address", bi(_g(company, "registered_address_zh"), _g(company, "registered_address_en"))),
@@ -697,6 +715,16 @@ def _checklist(d: dict, st: dict) -> list:
     return story
 
 
+def _consent_use(uses: list[tuple[str, Decimal]], st: dict):
+    if not uses:
+        return DASH
+    shown = [f"{clean(ref, 20)}: {amount(cny)}" for ref, cny in uses[:12]]
+    if len(uses) > 12:
+        shown.append(f"… (+{len(uses) - 12})")
+    shown.append(f"合计 total {amount(sum((c for _, c in uses), Decimal('0')))}")
+    return fit(shown, 70, st["small"])
+
+
 def _consents(d: dict, st: dict) -> list:
     from reportlab.platypus import Table
 
@@ -710,7 +738,13 @@ def _consents(d: dict, st: dict) -> list:
         story.append(P("无。 None.", st["body"]))
         return story
     rows = [[P(h, st["small"]) for h in ("编号<br/>Ref", "函号<br/>Letter", "日期<br/>Granted on",
-                                         "费用类别<br/>Categories", "上限<br/>Cap (CNY)", "范围<br/>Scope")]]
+                                         "费用类别<br/>Categories", "上限<br/>Cap (CNY)", "范围<br/>Scope",
+                                         "本次使用<br/>Used here (CNY)")]]
+    used: dict[str, list[tuple[str, Decimal]]] = {}
+    for line in (d.get("assessment") or {}).get("lines") or []:
+        for use in line.get("consent_use") or []:
+            if isinstance(use, dict) and dec(use.get("cny")) is not None:
+                used.setdefault(str(use.get("consent")), []).append((str(line.get("expense")), dec(use.get("cny"))))
     for c in consents:
         cats = c.get("categories") or ()
         cat_text = "<br/>".join(f"{esc(categories.label(x, 'zh'), 80)} / {esc(categories.label(x, 'en'), 80)}" for x in cats) or DASH
@@ -723,9 +757,10 @@ def _consents(d: dict, st: dict) -> list:
                 P(cat_text, st["small"]),
                 P(amount(cap) if cap not in (None, "") else "不设上限 no cap", st["small"]),
                 P(bi(c.get("scope_zh"), c.get("scope_en"), 300), st["small"]),
+                _consent_use(used.get(str(c.get("ref")), []), st),
             ]
         )
-    t = Table(rows, colWidths=[36, 90, 56, 110, 60, PAGE_W - 2 * MARGIN - 352], repeatRows=1, splitInRow=1)
+    t = Table(rows, colWidths=[34, 78, 52, 96, 52, PAGE_W - 2 * MARGIN - 382, 70], repeatRows=1, splitInRow=1)
     t.setStyle(grid_style())
     story.append(t)
     return story
@@ -904,30 +939,42 @@ def write(package_data: dict, out_path: Path | str, progress: Callable[[int, int
             done[0] = base
             check(done[0], total_steps, "layout")
 
-        doc.build(story, canvasmaker=numbered_canvas(reference, extra_pages=exhibit_pages, on_page=on_page))
-        done[0] = base + 1
+        def after(canv, first: int, total: int) -> None:
+            _draw_exhibit_pages(canv, exhibits, first, total, reference, sub(base + 1))
+
+        marks: list[tuple[str, int, int]] = []
+        doc.build(story, canvasmaker=numbered_canvas(reference, extra_pages=exhibit_pages, on_page=on_page,
+                                                     after=after if exhibits else None, marks_out=marks))
+        done[0] = base + 1 + n_ex
         check(done[0], total_steps, "report")
 
-        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(main_buf.getvalue())))
-        report_pages = len(writer.pages)
-        total_pages = report_pages + exhibit_pages
+        main = PdfReader(io.BytesIO(main_buf.getvalue()))
+        total_pages = len(main.pages)
+        report_pages = total_pages - exhibit_pages
+        writer = PdfWriter()
+        for i in range(report_pages):
+            writer.add_page(main.pages[i])
+        k = report_pages
+        wrap: dict = {}
+        firsts = []
+        for ex in exhibits:
+            firsts.append(len(writer.pages))
+            for page in ex.pages:
+                overlay = main.pages[k]
+                k += 1
+                if page.source is not None:
+                    added = writer.add_page(page.source)
+                    box = added.cropbox
+                    _stamp_onto(writer, added, overlay, float(box.left), float(box.bottom), k, wrap)
+                else:
+                    writer.add_page(overlay)
+        section = None
+        for title, level, index in marks:
+            if level == 0 or section is None:
+                section = writer.add_outline_item(title=title, page_number=index)
+            else:
+                writer.add_outline_item(title=title, page_number=index, parent=section, is_open=False)
         if exhibits:
-            stamp_pdf = _draw_exhibit_pages(exhibits, report_pages + 1, total_pages, reference, sub(base + 1), invariant)
-            stamps = PdfReader(io.BytesIO(stamp_pdf))
-            k = 0
-            wrap = {}
-            firsts = []
-            for ex in exhibits:
-                firsts.append(len(writer.pages))
-                for page in ex.pages:
-                    overlay = stamps.pages[k]
-                    k += 1
-                    if page.source is not None:
-                        added = writer.add_page(page.source)
-                        box = added.cropbox
-                        _stamp_onto(writer, added, overlay, float(box.left), float(box.bottom), k, wrap)
-                    else:
-                        writer.add_page(overlay)
             parent = writer.add_outline_item(title="附件 / Exhibits", page_number=report_pages)
             for ex, first in zip(exhibits, firsts, strict=True):
                 title = f"附件 {ex.n} / Exhibit {ex.n} — {clean(ex.info.get('filename'), 80)}"

@@ -243,8 +243,15 @@ def draw_footer(canv, page: int, total: int, reference: str, width: float, headi
 
 
 def numbered_canvas(reference: str, extra_pages: int = 0, heading: str = "",
-                    on_page: Callable[[int], None] | None = None):
-    """A canvas class that writes ``page x / y`` once it knows y (its own pages + ``extra_pages``)."""
+                    on_page: Callable[[int], None] | None = None,
+                    after: Callable[[object, int, int], None] | None = None,
+                    marks_out: list | None = None):
+    """A canvas class that writes ``page x / y`` once it knows y (its own pages + ``extra_pages``).
+
+    ``after(canvas, next_page_number, total)`` draws further pages (the exhibits) at the end of the
+    same document. With ``marks_out`` the outline marks are handed back as ``(title, level, page
+    index)`` for pypdf instead of becoming ReportLab outline entries.
+    """
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
@@ -252,11 +259,14 @@ def numbered_canvas(reference: str, extra_pages: int = 0, heading: str = "",
             super().__init__(*args, **kwargs)
             self._saved: list[dict] = []
             self._marks: list[tuple[str, str, int]] = []
+            self._passthrough = False
 
         def defer_mark(self, key: str, title: str, level: int) -> None:
             self._marks.append((key, title, level))
 
         def showPage(self):  # noqa: N802 - ReportLab API
+            if self._passthrough:
+                return Canvas.showPage(self)
             self._saved.append(dict(self.__dict__))
             self._marks = []
             if on_page is not None:
@@ -265,13 +275,19 @@ def numbered_canvas(reference: str, extra_pages: int = 0, heading: str = "",
 
         def save(self):
             total = len(self._saved) + extra_pages
-            for state in self._saved:
+            for index, state in enumerate(self._saved):
                 self.__dict__.update(state)
                 for key, title, level in state["_marks"]:
-                    self.bookmarkPage(key)
-                    self.addOutlineEntry(title, key, level=level, closed=level > 0)
+                    if marks_out is not None:
+                        marks_out.append((title, level, index))
+                    else:
+                        self.bookmarkPage(key)
+                        self.addOutlineEntry(title, key, level=level, closed=level > 0)
                 draw_footer(self, self._pageNumber, total, reference, self._pagesize[0], heading)
-                super().showPage()
+                Canvas.showPage(self)
+            if after is not None:
+                self._passthrough = True
+                after(self, len(self._saved) + 1, total)
             super().save()
 
     return NumberedCanvas

@@ -107,6 +107,8 @@ def write(data: dict, out_path: Path | str, progress: Callable[[int, int, str], 
             ("每次赔偿限额", "Per-claim limit (CNY)", amount(_g(policy, "per_claim_limit"))),
             ("累计赔偿限额", "Aggregate limit (CNY)", amount(_g(policy, "aggregate_limit"))),
             ("保险费", "Premium (CNY)", amount(_g(policy, "premium"))),
+            ("保费补贴比例 / 上限", "Premium subsidy ratio / cap (CNY)",
+             f"{esc(_g(policy, 'subsidy_ratio'))} / {amount(_g(policy, 'subsidy_cap'))}"),
         ]
         story += [
             outline_mark("cover", "投保内容 / Cover applied for", 1),

@@ -42,10 +42,40 @@ def register() -> str:
             for bold in (0, 1):
                 for italic in (0, 1):
                     addMapping(FONT_NAME, bold, italic, FONT_NAME)
+            _fix_to_unicode()
             # JPEG receipts go into the PDF byte for byte (ASCII85 makes them 25 % larger and slower)
             rl_config.useA85 = 0
             _font = font
     return FONT_NAME
+
+
+def _to_unicode_cmap(fontname, subset):
+    """ReportLab's ToUnicode CMap, but with UTF-16BE destinations.
+
+    ReportLab writes ``<%04X>`` of the code point, so a character beyond the BMP (𠮷 U+20BB7, in
+    some names) comes out as a five-digit code that readers take for another character (₻): the
+    PDF shows the right glyph but copy and paste gives the wrong text. Surrogate pairs fix that.
+    """
+    text = _original_cmap(fontname, subset)
+    if all(v <= 0xFFFF for v in subset):
+        return text
+    for i, v in enumerate(subset):
+        if v > 0xFFFF:
+            units = chr(v).encode("utf-16-be").hex().upper()
+            text = text.replace(f"<{i:02X}> <{v:04X}>", f"<{i:02X}> <{units}>", 1)
+    return text
+
+
+_original_cmap = None
+
+
+def _fix_to_unicode() -> None:
+    global _original_cmap
+    from reportlab.pdfbase import ttfonts
+
+    if _original_cmap is None:
+        _original_cmap = ttfonts.makeToUnicodeCMap
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def covers(ch: str) -> bool:

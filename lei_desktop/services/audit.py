@@ -6,9 +6,10 @@ attachments, claim states and decisions); nothing updates or deletes them, and s
 PostgreSQL).
 
 API for the GUI: ``history(store, kind, ref) -> list[AuditEntry]`` — oldest first. For an expense
-it includes the claim events that added it to or removed it from a claim, or froze it in one.
-``export-json`` carries the whole trail as its ``audit`` section (loading ignores that section:
-a load records its own events).
+it includes the claim events that added it to or removed it from a claim, or froze it in one,
+and the import event (LEDES invoice or CSV file) that created it.
+``export-json --audit`` carries the whole trail as its ``audit`` section (loading ignores that
+section: a load records its own events; without ``--audit`` the file round-trips identically).
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from lei_desktop.formats import scenario as fmt
-from lei_desktop.services.scenario import EXTRA_EXPORTERS, EXTRA_LOADERS
+from lei_desktop.services.scenario import EXTRA_EXPORTERS, EXTRA_LOADERS, OPTIONAL_SECTIONS
 from lei_desktop.services.store import Store
 from lei_desktop.store.models import AuditEventRow
 
 SECTION = "audit"
-#: claim-event fields that list expense refs
+#: entities whose events list expense refs (claims; LEDES invoices and CSV files imported)
+RELATED_TO_EXPENSES = ("claim", "ledes_invoice", "import")
+#: event fields that list expense refs
 _CLAIM_LISTS = ("expenses", "lines")
 
 
@@ -64,9 +67,9 @@ def history(store: Store, kind: str, ref: str) -> list[AuditEntry]:
         rows = list(s.scalars(
             select(AuditEventRow).where(AuditEventRow.entity == kind, AuditEventRow.ref == ref)
         ))
-        if kind == "expense":
-            claim_rows = s.scalars(select(AuditEventRow).where(AuditEventRow.entity == "claim"))
-            rows += [r for r in claim_rows if _mentions(r.changes or {}, ref)]
+        if kind == "expense":  # the claims that hold it and the import (LEDES invoice, CSV file) that made it
+            related = s.scalars(select(AuditEventRow).where(AuditEventRow.entity.in_(RELATED_TO_EXPENSES)))
+            rows += [r for r in related if _mentions(r.changes or {}, ref)]
         rows.sort(key=lambda r: r.id)
         return [_entry(r) for r in rows]
 
@@ -91,3 +94,4 @@ def _load(s, store, raw, sc, report) -> None:
 fmt.EXTRA_SECTIONS[SECTION] = _check
 EXTRA_LOADERS[SECTION] = _load
 EXTRA_EXPORTERS[SECTION] = _export
+OPTIONAL_SECTIONS.add(SECTION)

@@ -166,6 +166,10 @@ def copy_rows(src_engine, dst_engine, replace: bool = False) -> None:
     src_meta.reflect(src_engine)
     dst_meta.reflect(dst_engine)
     with src_engine.connect() as src, dst_engine.begin() as dst:
+        # SQLite keeps UTC wall time without a zone: make PostgreSQL read and write UTC too
+        for conn in (src, dst):
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SET TIME ZONE 'UTC'")
         if replace:
             names = ", ".join(f'"{t.name}"' for t in dst_meta.sorted_tables if t.name != "alembic_version")
             dst.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))

@@ -92,8 +92,21 @@ def missing_description_messages(store: Store, ref: str, lang: str) -> list[str]
     return out
 
 
-def _exhibits(store: Store, doc: dict, dispute_ref: str, consent_refs: list[str]) -> list[dict]:
-    """Every attachment once (by SHA-256), in exhibit order, with its bytes and who uses it."""
+def _exhibits(store: Store, doc: dict, dispute_ref: str, consent_refs: list[str],
+              cutoff: datetime | None = None) -> list[dict]:
+    """Every attachment once (by SHA-256), in exhibit order, with its bytes and who uses it.
+
+    ``cutoff`` (a submitted claim's ``submitted_at``) leaves out dispute and consent documents
+    attached later, so the submitted package stays as it was.
+    """
+
+    def in_time(a: AttachmentRow) -> bool:
+        if cutoff is None or a.added_at is None:
+            return True
+        added = a.added_at if a.added_at.tzinfo else a.added_at.replace(tzinfo=UTC)
+        limit = cutoff if cutoff.tzinfo else cutoff.replace(tzinfo=UTC)
+        return added <= limit
+
     order: list[str] = []
     info: dict[str, dict] = {}
 
@@ -117,12 +130,14 @@ def _exhibits(store: Store, doc: dict, dispute_ref: str, consent_refs: list[str]
         d_row = s.scalar(select(DisputeRow).where(DisputeRow.ref == dispute_ref))
         if d_row is not None:
             for a in s.scalars(select(AttachmentRow).where(AttachmentRow.dispute_id == d_row.id).order_by(AttachmentRow.id)):
-                add(a.sha256, a.filename, a.kind, a.mime, dispute_ref)
+                if in_time(a):
+                    add(a.sha256, a.filename, a.kind, a.mime, dispute_ref)
             for c in s.scalars(select(ConsentRow).where(ConsentRow.dispute_id == d_row.id).order_by(ConsentRow.ref)):
                 if c.ref not in consent_refs:
                     continue
                 for a in s.scalars(select(AttachmentRow).where(AttachmentRow.consent_id == c.id).order_by(AttachmentRow.id)):
-                    add(a.sha256, a.filename, a.kind, a.mime, c.ref)
+                    if in_time(a):
+                        add(a.sha256, a.filename, a.kind, a.mime, c.ref)
         # mime types and filenames of expense files as stored
         if order:
             for a in s.scalars(select(AttachmentRow).where(AttachmentRow.sha256.in_(order)).order_by(AttachmentRow.id)):
@@ -175,7 +190,8 @@ def package_data(store: Store, ref: str) -> dict:
         "assessment": doc,
         "consents": consents,
         "checklist": items,
-        "exhibits": _exhibits(store, doc, claim.dispute, [c["ref"] for c in consents]),
+        "exhibits": _exhibits(store, doc, claim.dispute, [c["ref"] for c in consents],
+                              claim.submitted_at if frozen else None),
     }
 
 

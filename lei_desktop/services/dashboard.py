@@ -74,6 +74,8 @@ class Dashboard:
     policies: tuple[PolicyFigures, ...]
     claims_available: bool
     claims_by_status: tuple[tuple[str, int], ...] = ()
+    #: open deadlines (overdue, due soon, upcoming) as ``Deadline.to_json()`` dicts, soonest first
+    deadlines: tuple[dict, ...] = ()
 
 
 def _claims_module():
@@ -138,4 +140,14 @@ def figures(store: Store) -> Dashboard:
             aggregate_limit=p.aggregate_limit, used=total("used"), spent=total("spent"), covered=total("covered"),
             claimed=total("claimed"), paid=total("paid"), disputes=tuple(rows),
         ))
-    return Dashboard(tuple(out), claims is not None, tuple(sorted(statuses.items())))
+    return Dashboard(tuple(out), claims is not None, tuple(sorted(statuses.items())), open_deadlines(store))
+
+
+def open_deadlines(store: Store) -> tuple[dict, ...]:
+    """Notice, limitation, insurer-decision and policy-expiry dates still to meet, soonest first."""
+    try:
+        module = importlib.import_module("lei_desktop.services.deadlines")
+    except ImportError:
+        return ()
+    items = sorted(module.list_deadlines(store), key=lambda d: (d.due, d.kind, d.ref))
+    return tuple(d.to_json() for d in items)

@@ -37,7 +37,16 @@ from lei_desktop.services.expenses import (
     refuse_if_frozen,
 )
 from lei_desktop.services.store import Store
-from lei_desktop.store.models import AttachmentRow, DisputeRow, ExpenseRow, FxRateRow, PolicyRow
+from lei_desktop.store.models import (
+    AttachmentRow,
+    ClaimExpenseRow,
+    ClaimLineRow,
+    ClaimRow,
+    DisputeRow,
+    ExpenseRow,
+    FxRateRow,
+    PolicyRow,
+)
 
 # --- keyset paging --------------------------------------------------------------------------------
 
@@ -174,6 +183,28 @@ def attachment_counts(store: Store, refs: Iterable[str]) -> dict[str, int]:
         return {ref: n for ref, n in s.execute(q)}
 
 
+def claims_of(store: Store, refs: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """For each of these expenses, the claim that holds it and that claim's status (rejected and
+    withdrawn claims do not hold their expenses; a submitted claim wins over a draft)."""
+    refs = list(refs)
+    if not refs:
+        return {}
+    order = {"settled": 0, "under_review": 1, "submitted": 2, "draft": 3}
+    out: dict[str, tuple[str, str]] = {}
+    with store.session() as s:
+        for link in (ClaimExpenseRow, ClaimLineRow):
+            q = (
+                select(ExpenseRow.ref, ClaimRow.ref, ClaimRow.status)
+                .join(link, link.expense_id == ExpenseRow.id)
+                .join(ClaimRow, ClaimRow.id == link.claim_id)
+                .where(ExpenseRow.ref.in_(refs), ClaimRow.status.in_(tuple(order)))
+            )
+            for expense, claim, status in s.execute(q):
+                if expense not in out or order[status] < order[out[expense][1]]:
+                    out[expense] = (claim, status)
+    return out
+
+
 def frozen_claim(store: Store, ref: str) -> str | None:
     """The submitted (or later) claim that holds this expense, which then may not change; else None."""
     from lei_desktop.services.expenses import frozen_in
@@ -277,6 +308,16 @@ def duplicates(
 # --- rates ---------------------------------------------------------------------------------------
 
 
+def _stored_rate(on_date, currency, rate, per, source) -> FxRate:
+    """An FxRate from a stored row, which was checked when it was written: built without the
+    constructor's checks (they cost more than the query when the page opens)."""
+    r = object.__new__(FxRate)
+    for name, value in (("on_date", on_date), ("currency", currency), ("rate", rate), ("per", per),
+                        ("source", source)):
+        object.__setattr__(r, name, value)
+    return r
+
+
 class RateContext:
     """The rate table and each dispute's date basis, read once; answers "what is this in CNY?"."""
 
@@ -284,7 +325,7 @@ class RateContext:
         with store.session() as s:
             # plain columns, not ORM objects: the table is read whenever the page opens
             q = select(FxRateRow.on_date, FxRateRow.currency, FxRateRow.rate, FxRateRow.per, FxRateRow.source)
-            self.table = RateTable(FxRate(d, c, plain(r), p, src or "") for d, c, r, p, src in s.execute(q))
+            self.table = RateTable(_stored_rate(d, c, plain(r), p, src or "") for d, c, r, p, src in s.execute(q))
             q = select(DisputeRow.ref, PolicyRow.fx_basis).join(PolicyRow, DisputeRow.policy_id == PolicyRow.id)
             self.basis: dict[str, str] = {ref: basis for ref, basis in s.execute(q)}
 

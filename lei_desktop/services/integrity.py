@@ -4,7 +4,7 @@ API (used by ``lei-cli check`` and by the GUI on start):
 
 - ``check(db) -> Report`` — ``db`` is a Store, a path or a URL. SQLite: ``PRAGMA integrity_check``,
   ``PRAGMA foreign_key_check`` and every blob re-hashed; PostgreSQL: every blob re-hashed. Never
-  migrates or writes. ``report.ok`` / ``report.problems`` (bilingual ``{"code","zh","en"}`` dicts).
+  migrates or writes (SQLite itself may fold a committed ``-wal`` into the file when it closes). ``report.ok`` / ``report.problems`` (bilingual ``{"code","zh","en"}`` dicts).
 - ``quick_check(path) -> str | None`` — fast start-up test of an SQLite file (header and
   ``PRAGMA quick_check``); None when sound or when the file does not exist yet (a new store).
 - ``latest_good_backup(db_path, password=None) -> Path | None`` — the newest automatic backup of
@@ -171,7 +171,7 @@ def check_server(url: str) -> Report:
 
 
 def check(db) -> Report:
-    """Check a Store, a path or a URL; never migrates, never writes."""
+    """Check a Store, a path or a URL; never migrates, never writes data."""
     url = db.url if hasattr(db, "url") else to_url(db)
     path = sqlite_path(url)
     if path is not None:

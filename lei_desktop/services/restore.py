@@ -34,7 +34,6 @@ from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path, PurePosixPath
 
-from alembic.script import ScriptDirectory
 from cryptography.exceptions import InvalidTag
 from sqlalchemy import create_engine
 
@@ -62,8 +61,8 @@ register(
         ),
         "restore_damaged_zip": ("备份文件已损坏：{error}", "the backup file is damaged: {error}"),
         "restore_unsafe_name": (
-            "备份中的成员 “{name}” 不安全（{why}），已拒绝",
-            "the backup member '{name}' is unsafe ({why}); refused",
+            "备份中的成员 “{name}” 不安全（{why_zh}），已拒绝",
+            "the backup member '{name}' is unsafe ({why_en}); refused",
         ),
         "restore_link": ("备份中的成员 “{name}” 是链接，已拒绝", "the backup member '{name}' is a link; refused"),
         "restore_unexpected_member": (
@@ -160,12 +159,13 @@ def read_archive(path: Path, password: bytes | None) -> tuple[BytesIO | Path, bo
 def check_member_name(info: zipfile.ZipInfo) -> None:
     name = info.filename
     if "\\" in name:
-        raise ValidationError("restore_unsafe_name", "file", name=name, why="backslash")
+        raise ValidationError("restore_unsafe_name", "file", name=name, why_zh="含反斜杠", why_en="backslash")
     if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        raise ValidationError("restore_unsafe_name", "file", name=name, why="absolute path")
+        raise ValidationError("restore_unsafe_name", "file", name=name, why_zh="绝对路径", why_en="absolute path")
     parts = PurePosixPath(name).parts
     if any(p == ".." for p in parts):
-        raise ValidationError("restore_unsafe_name", "file", name=name, why="path traversal '..'")
+        raise ValidationError("restore_unsafe_name", "file", name=name, why_zh="路径穿越 “..”",
+                              why_en="path traversal '..'")
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
         raise ValidationError("restore_link", "file", name=name)
@@ -232,11 +232,6 @@ def _manifest(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict:
     ):
         raise ValidationError("restore_bad_manifest", "manifest.json", error="attachments")
     return doc
-
-
-def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(migrate.alembic_config(None))  # type: ignore[arg-type]
-    return {rev.revision for rev in script.walk_revisions()}
 
 
 def check_sqlite_file(db_file: Path) -> str | None:
@@ -328,7 +323,7 @@ def verify(path: Path | str, password: bytes | None = None, workdir: Path | None
     if bad:
         raise ValidationError("restore_attachment_bad", "file", sha256=bad[0])
     revision = bk.schema_revision(db_file)
-    if revision is not None and revision not in known_revisions():
+    if revision is not None and revision not in migrate.known_revisions():
         raise ValidationError("restore_unknown_schema", "file", revision=revision)
     return Verified(manifest, db_file, encrypted, revision)
 

@@ -11,9 +11,21 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from lei_desktop.domain.errors import Conflict
+from lei_desktop.domain.messages import register
 from lei_desktop.store import migrate
 from lei_desktop.store.db import make_engine, sqlite_path, to_url
 from lei_desktop.store.models import AuditEventRow
+
+register(
+    {
+        "store_from_newer_app": (
+            "该数据库由更新版本的程序创建（数据库版本 {revision}），请升级程序后再打开；本程序未做任何修改",
+            "this database was written by a newer version of the app (schema {revision}); upgrade the app to "
+            "open it — nothing was changed",
+        ),
+    }
+)
 
 #: Called with the Store before a migration changes an existing database (the automatic backup).
 BeforeMigrate = Callable[["Store"], None]
@@ -45,7 +57,11 @@ class Store:
         self.actor = actor or current_actor()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if upgrade and migrate.needs_upgrade(self.engine):
-            if migrate.current_revision(self.engine) is not None:
+            current = migrate.current_revision(self.engine)
+            if current is not None and current not in migrate.known_revisions():
+                self.engine.dispose()
+                raise Conflict("store_from_newer_app", "db", revision=current)
+            if current is not None:
                 import lei_desktop.services.backup  # noqa: F401 - registers the automatic pre-migration backup
 
                 for hook in _before_migrate_hooks:

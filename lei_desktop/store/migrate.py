@@ -24,6 +24,12 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config(None)).get_current_head()  # type: ignore[arg-type]
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version of the app knows (a store at any other one is from a newer app)."""
+    script = ScriptDirectory.from_config(alembic_config(None))  # type: ignore[arg-type]
+    return {rev.revision for rev in script.walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()

@@ -33,6 +33,7 @@ class Field:
     kind: str = "text"  # text | multiline | date | decimal | int | choice | bool | list | multi
     choices: Sequence[str] = ()
     placeholder: str = ""
+    stand_in: object = None  # a valid value for live checking while the field is not reached yet
 
 
 def _plain(value) -> str:
@@ -60,6 +61,7 @@ class Form(QWidget):
         self.extras: dict[str, QLabel] = {}
         self._loading = False
         self.dirty = False
+        self.touched: set[str] = set()  # fields edited since the record was loaded
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for f in fields:
@@ -87,15 +89,15 @@ class Form(QWidget):
             w = QPlainTextEdit()
             w.setTabChangesFocus(True)
             w.setFixedHeight(56)
-            w.textChanged.connect(self._touched)
+            w.textChanged.connect(lambda *_a, k=f.key: self._touched(k))
         elif f.kind == "choice":
             w = QComboBox()
             for code in f.choices:
                 w.addItem(code, code)
-            w.currentIndexChanged.connect(self._touched)
+            w.currentIndexChanged.connect(lambda *_a, k=f.key: self._touched(k))
         elif f.kind == "bool":
             w = QCheckBox()
-            w.toggled.connect(self._touched)
+            w.toggled.connect(lambda *_a, k=f.key: self._touched(k))
         elif f.kind == "multi":
             w = QWidget()
             h = QHBoxLayout(w)
@@ -103,7 +105,7 @@ class Form(QWidget):
             w.boxes = {}
             for code in f.choices:
                 cb = QCheckBox(code)
-                cb.toggled.connect(self._touched)
+                cb.toggled.connect(lambda *_a, k=f.key: self._touched(k))
                 h.addWidget(cb)
                 w.boxes[code] = cb
             h.addStretch(1)
@@ -114,14 +116,15 @@ class Form(QWidget):
                 w.setInputMask("")
             if f.placeholder:
                 w.setPlaceholderText(f.placeholder)
-            w.textChanged.connect(self._touched)
+            w.textChanged.connect(lambda *_a, k=f.key: self._touched(k))
             w.returnPressed.connect(self.submitted)
         w.setObjectName(f"field_{f.key}")
         return w
 
-    def _touched(self, *_a) -> None:
+    def _touched(self, key: str) -> None:
         if self._loading:
             return
+        self.touched.add(key)
         self.dirty = True
         self.changed.emit()
 
@@ -205,6 +208,7 @@ class Form(QWidget):
         finally:
             self._loading = False
         self.dirty = False
+        self.touched.clear()
         self.clear_errors()
 
     def clear(self) -> None:
@@ -221,20 +225,55 @@ class Form(QWidget):
         head = error_field.split(".")[0].split("[")[0]
         return head if head in self.fields else None
 
-    def show_error(self, exc: LeiError, lang: str) -> bool:
-        """Put the message under its field; False if the field is not on this form."""
+    def show_error(self, exc: LeiError, lang: str, only_touched: bool = False) -> bool:
+        """Put the message under its field; False if the field is not on this form. While typing
+        (``only_touched``) a field the user has not reached yet is not reproached."""
         self.clear_errors()
         problems = exc.errors if isinstance(exc, ValidationErrors) else [exc]
         shown = False
         for p in problems:
             key = self.field_for(p.field)
-            if key is None:
+            if key is None or (only_touched and key not in self.touched):
                 continue
             body = p.zh if lang == "zh" else p.en
             self.errors[key].setText(body)
             self.errors[key].show()
             shown = True
         return shown
+
+    #: stand-ins for fields the user has not reached yet, tried in turn (live checking only)
+    STAND_INS = {"text": ("X",), "multiline": ("X",), "date": ("2000-01-01", "2999-12-31"), "decimal": ("1", "0"),
+                 "int": ("1",), "list": ([],), "multi": ([],)}
+
+    def live_check(self, values: dict, parse, lang: str) -> bool:
+        """Validate while typing: show the first problem in a field the user has edited. A problem
+        in a field not reached yet is set aside by trying a stand-in value there and checking again,
+        so an early empty field does not hide the message for the one being typed."""
+        values = dict(values)
+        tried: dict[str, int] = {}
+        for _ in range(3 * len(self.fields) + 1):
+            try:
+                parse(values)
+            except LeiError as exc:
+                key = self.field_for(exc.field)
+                if key is None or key in self.touched:
+                    if key is None:
+                        self.clear_errors()
+                    else:
+                        self.show_error(exc, lang, only_touched=True)
+                    return False
+                f = self.fields[key]
+                stand_ins = ((f.stand_in,) if f.stand_in is not None else ()) + self.STAND_INS.get(f.kind, ())
+                i = tried.get(key, -1) + 1
+                if i >= len(stand_ins):
+                    self.clear_errors()
+                    return False
+                tried[key] = i
+                values[key] = stand_ins[i]
+                continue
+            self.clear_errors()
+            return not tried
+        return False
 
     def error_text(self, key: str) -> str:
         return self.errors[key].text() if self.errors[key].isVisible() or self.errors[key].text() else ""

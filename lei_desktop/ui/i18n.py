@@ -57,6 +57,26 @@ def qt_translations_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
+def qt_catalogue_dirs() -> list[str]:
+    """Where Qt's own Chinese catalogue may be: Qt's translations path, then (frozen builds) the
+    bundle's PySide6 folder and our i18n folder."""
+    from lei_desktop.paths import resource_root
+
+    root = resource_root()
+    return [qt_translations_dir(), str(root / "PySide6" / "Qt" / "translations"),
+            str(root / "PySide6" / "translations"), str(i18n_dir())]
+
+
+def load_qt_catalogue(app) -> QTranslator | None:
+    for folder in qt_catalogue_dirs():
+        for name in ("qtbase_zh_CN", "qt_zh_CN"):
+            qt = QTranslator(app)
+            if qt.load(name, folder):
+                return qt
+    log.warning("Qt's own Chinese catalogue not found; Qt's dialogs stay in English")
+    return None
+
+
 def current() -> str:
     return _current
 
@@ -76,11 +96,9 @@ def install(lang: str) -> bool:
         else:
             ok = False
             log.warning("translation catalogue missing: %s", app_qm_path())
-        for name in ("qtbase_zh_CN", "qt_zh_CN"):
-            qt = QTranslator(app)
-            if qt.load(name, qt_translations_dir()):
-                _installed.append(qt)
-                break
+        qt = load_qt_catalogue(app)
+        if qt is not None:
+            _installed.append(qt)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

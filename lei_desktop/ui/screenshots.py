@@ -54,7 +54,7 @@ def take_screenshots(ctx, out_dir: Path, langs=("zh", "en")) -> list[Path]:
                 path = out_dir / f"wizard{i + 1}-{lang}.png"
                 wiz.grab().save(str(path))
                 saved.append(path)
-            wiz.reject()
+            wiz.discard()
             wiz.deleteLater()
     finally:
         window.set_language(original)

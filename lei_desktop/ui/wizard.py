@@ -38,6 +38,7 @@ class CompanyWizardPage(QWizardPage):
         self.form.widgets["uscc"].textChanged.connect(self.uscc_status.check)
         v.addWidget(_scroll(self.form))
         self.form.changed.connect(self.completeChanged)
+        self.form.changed.connect(lambda: self.form.live_check(self.form.values(), company_from_dict, self.wiz.ctx.lang))
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("The company"))
@@ -94,6 +95,7 @@ class PolicyWizardPage(QWizardPage):
         v = QVBoxLayout(self)
         self.form = Form(POLICY_FIELDS)
         v.addWidget(_scroll(self.form), 3)
+        self.form.changed.connect(lambda: self.form.live_check(self.data(), policy_from_dict, self.wiz.ctx.lang))
         self.categories = CategoryTable()
         v.addWidget(self.categories, 2)
         self.error = QLabel()
@@ -179,7 +181,13 @@ class EnrolmentWizard(QWizard):
             self.addPage(p)
         self.resize(900, 680)
         self._prefill()
+        self.elig_touched = False
+        for cb in self.elig_page.box.boxes.values():
+            cb.toggled.connect(self._elig_toggled)
         self.retranslate()
+
+    def _elig_toggled(self, *_a) -> None:
+        self.elig_touched = True
 
     def _prefill(self) -> None:
         company = enrolment.get_company(self.ctx.store)
@@ -205,6 +213,32 @@ class EnrolmentWizard(QWizard):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def has_unsaved(self) -> bool:
+        """Typed-in data not saved yet (the wizard saves when leaving the policy page)."""
+        if self.saved_policy is not None:
+            return False
+        return (self.company_page.form.dirty or self.policy_page.form.dirty or self.policy_page.categories.dirty
+                or self.elig_touched)
+
+    def reject(self) -> None:
+        if self.has_unsaved() and not self.skip_checks:
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(
+                self, self.tr("Leave the wizard?"),
+                self.tr("What you typed in the wizard has not been saved. Discard it?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking, dropping what was typed."""
+        self.company_page.form.dirty = self.policy_page.form.dirty = False
+        self.policy_page.categories.dirty = self.elig_touched = False
+        super().reject()
 
     def next_unchecked(self) -> None:
         """Go to the next page without validating or saving (screenshots)."""

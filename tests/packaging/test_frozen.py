@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("frozen")
-    folder = build.build(base / "dist", base / "work")
+    folder = build.build(base / "dist", base / "work", log_level="ERROR")
     assert (folder / build.executable(folder, "lei-cli").name).is_file()
     return folder
 
@@ -121,3 +121,42 @@ def test_frozen_executables_run_in_utf8_mode(bundle, tmp_path):
     r = run(build.executable(bundle, "lei-cli"), "--selftest", env=env)
     header = r.stdout.decode("utf-8", "replace").splitlines()[1]
     assert "UTF-8 mode 1" in header and "运行方式" in header, (env, header)
+
+
+def test_frozen_selftest_json(bundle):
+    import json
+
+    r = run(build.executable(bundle, "lei-cli"), "--selftest", "--json")
+    doc = json.loads(r.stdout.decode("utf-8"))
+    assert doc["frozen"] is True and doc["utf8_mode"] == 1
+    failed = [c for c in doc["checks"] if not c["ok"]]
+    assert failed == [] and doc["ok"] and r.returncode == 0, failed
+
+
+def test_frozen_cli_file_commands(bundle, tmp_path):
+    """Beyond the selftest: demo data (generated receipts), the Excel ledger (openpyxl), the
+    enrolment form and a claim package with exhibits (ReportLab, pypdf, Pillow), the integrity check."""
+    import json
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    cli = build.executable(bundle, "lei-cli")
+    env = {"LEI_DATA_DIR": str(tmp_path / "data")}
+    db = ["--db", str(tmp_path / "demo.sqlite3")]
+
+    def ok(*args: str) -> str:
+        r = run(cli, *db, *args, env=env)
+        assert r.returncode == 0, (args, r.stderr.decode("utf-8", "replace"))
+        return r.stdout.decode("utf-8")
+
+    ok("demo")
+    ok("export-xlsx", "--out", str(tmp_path / "ledger.xlsx"))
+    assert len(load_workbook(tmp_path / "ledger.xlsx").sheetnames) >= 2
+    ok("enrolment-form", "--out", str(tmp_path / "form.pdf"))
+    assert "投保" in PdfReader(tmp_path / "form.pdf").pages[0].extract_text()
+    claims = json.loads(ok("--json", "claim", "list"))["claims"]
+    ref = next(c["claim"] for c in claims if c["status"] != "draft")
+    ok("claim", "export", ref, "--out", str(tmp_path / "claim.pdf"))
+    assert len(PdfReader(tmp_path / "claim.pdf").pages) > 10
+    ok("check")

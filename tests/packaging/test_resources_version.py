@@ -117,3 +117,65 @@ def test_installer_is_per_user_keeps_data_and_takes_the_version_from_pyproject(t
     assert f"/DAppVersion={v}" in cmd
     assert f"/DAppVersionNumeric={'.'.join(map(str, version.version_tuple(v)))}" in cmd
     assert cmd[-1].endswith("installer.iss")
+
+
+def test_app_sets_the_bundled_window_icon(qapp):
+    from PySide6.QtGui import QIcon
+
+    from lei_desktop.app import set_window_icon
+
+    qapp.setWindowIcon(QIcon())
+    set_window_icon(qapp)
+    assert not qapp.windowIcon().isNull()
+    assert 256 in [s.width() for s in qapp.windowIcon().availableSizes()]
+
+
+def test_build_script_says_clearly_what_a_fresh_linux_machine_lacks(monkeypatch):
+    import build
+    import pytest
+
+    monkeypatch.setattr(build.sys, "platform", "linux")
+    monkeypatch.setattr(build.shutil, "which", lambda tool: None)  # no binutils, no apt-get
+    with pytest.raises(SystemExit) as exc:
+        build.ensure_tools()
+    assert "binutils" in str(exc.value) and "objcopy" in str(exc.value)
+    assert build.pyinstaller_requirement().startswith("pyinstaller>=")
+
+
+def test_version_resource_matches_pyinstallers_classes(tmp_path):
+    """Evaluate the version file against stand-ins with the exact signatures of PyInstaller's
+    versioninfo classes (read from its source: the module itself imports only on Windows)."""
+    from importlib.util import find_spec
+
+    source = Path(find_spec("PyInstaller").origin).parent / "utils" / "win32" / "versioninfo.py"
+    tree = ast.parse(source.read_text("utf-8"))
+    namespace: dict = {}
+    for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        init = next((f for f in cls.body if isinstance(f, ast.FunctionDef) and f.name == "__init__"), None)
+        if init is None:
+            continue
+        stub = ast.Module(body=[ast.FunctionDef(name="make", args=init.args, body=[ast.Return(
+            ast.Call(ast.Name("locals", ast.Load()), [], []))], decorator_list=[], returns=None,
+            type_params=[])], type_ignores=[])
+        code: dict = {}
+        exec(compile(ast.fix_missing_locations(stub), "stub", "exec"), code)  # noqa: S102 - our own AST
+        make = code["make"]
+        namespace[cls.name] = lambda *a, _make=make, _name=cls.name, **k: (_name, _make(None, *a, **k))
+    assert {"VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct"} <= set(namespace)
+    text = versioninfo.version_file_text(pyproject_version(), "lei-desktop", "桌面 / desktop")
+    name, args = eval(text, namespace)  # noqa: S307 - the file PyInstaller itself eval()s
+    assert name == "VSVersionInfo"
+    assert args["ffi"][0] == "FixedFileInfo" and args["ffi"][1]["filevers"] == version.version_tuple()
+
+
+def test_installer_compiles_without_the_chinese_wizard_file():
+    """Chinese wizard text is used only when Inno Setup has ChineseSimplified.isl: every ``zh``
+    entry sits inside ``#ifdef HaveChinese`` (an unknown language name stops ISCC)."""
+    inside = False
+    for line in (ROOT / "packaging" / "installer.iss").read_text("utf-8-sig").splitlines():
+        if line.startswith("#ifdef HaveChinese"):
+            inside = True
+        elif line.startswith("#endif"):
+            inside = False
+        elif line.startswith(("zh.", 'Name: "zh"')):
+            assert inside, line

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lei_desktop import __version__, selftest
+from lei_desktop import __version__, selftest, selftest_qt
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,44 +80,58 @@ def test_translation_check_loads_a_real_qm_and_refuses_a_missing_one(tmp_path, m
         "<context><name>Main</name><message><source>Claims</source><translation>理赔</translation>"
         "</message></context></TS>", "utf-8")
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), str(ts), "-qm", str(tmp_path / selftest.TRANSLATION_FILE)], check=True,
+    subprocess.run([str(lrelease), str(ts), "-qm", str(tmp_path / selftest_qt.TRANSLATION_FILE)], check=True,
                    capture_output=True)
-    monkeypatch.setattr(selftest, "i18n_dir", lambda: tmp_path)
-    assert selftest.TRANSLATION_FILE in selftest.check_translations(selftest.Selftest(folder=tmp_path))
-    monkeypatch.setattr(selftest, "i18n_dir", lambda: tmp_path / "nowhere")
+    monkeypatch.setattr(selftest_qt, "i18n_dir", lambda: tmp_path)
+    assert selftest_qt.TRANSLATION_FILE in selftest_qt.check_translations(selftest.Selftest(folder=tmp_path))
+    monkeypatch.setattr(selftest_qt, "i18n_dir", lambda: tmp_path / "nowhere")
     with pytest.raises(FileNotFoundError):
-        selftest.check_translations(selftest.Selftest(folder=tmp_path))
+        selftest_qt.check_translations(selftest.Selftest(folder=tmp_path))
 
 
-def test_selftest_touches_nothing_outside_its_temporary_folder(tmp_path):
+def test_selftest_on_a_gbk_console_passes_and_touches_nothing_else(tmp_path):
+    """A Chinese Windows console without UTF-8 (GBK): ✓ cannot be encoded there and must not become a
+    crash; every check passes, one line each; the user's data folder stays untouched."""
     data = tmp_path / "user-data"
     data.mkdir()
-    r = cli("--selftest", env={"LEI_DATA_DIR": str(data)})
-    assert r.returncode in (0, 1), r.stderr.decode()
-    assert list(data.iterdir()) == []
-
-
-def test_selftest_on_a_gbk_console_does_not_crash():
-    """A Chinese Windows console without UTF-8: ✓ cannot be encoded and must not become a crash."""
-    r = cli("--selftest", env={"PYTHONIOENCODING": "gbk", "PYTHONUTF8": "0"})
-    assert r.returncode in (0, 1), r.stderr.decode("gbk", "replace")
+    r = cli("--selftest", env={"PYTHONIOENCODING": "gbk", "PYTHONUTF8": "0", "LEI_DATA_DIR": str(data)})
     out = r.stdout.decode("gbk")
-    assert "自检" in out and "self-test" in out
-
-
-def test_selftest_from_source_passes():
-    r = cli("--selftest")
-    out = r.stdout.decode("utf-8")
-    lines = [line for line in out.splitlines() if line[:1] in "✓✗"]
-    assert len(lines) == len(selftest.CHECKS)
-    failed = [line for line in lines if line.startswith("✗")]
-    assert failed == [] and r.returncode == 0, out
-    assert __version__ in out.splitlines()[0]
+    assert list(data.iterdir()) == []
+    assert __version__ in out.splitlines()[0] and "自检" in out and "self-test" in out
+    lines = [line for line in out.splitlines() if line[:1] in "✓✗?"]  # ✓ shows as ? in GBK
+    assert len(lines) == len(selftest.CHECKS), out
+    assert r.returncode == 0, out
 
 
 def test_qt_check_draws_with_the_bundled_font(qapp, tmp_path):
-    detail = selftest.check_qt_starts(selftest.Selftest(folder=tmp_path))
-    family = detail.split("font ", 1)[1]
+    detail = selftest_qt.check_qt_starts(selftest.Selftest(folder=tmp_path))
+    family = detail.split("font ", 1)[1].split(", images", 1)[0]
     from PySide6.QtGui import QFontDatabase
 
     assert family in QFontDatabase.families()
+
+
+def test_selftest_json_is_one_document_with_every_check():
+    import json
+
+    r = cli("--selftest", "--json")
+    doc = json.loads(r.stdout.decode("utf-8"))
+    assert [c["code"] for c in doc["checks"]] == [code.removeprefix("selftest_") for code, _ in selftest.CHECKS]
+    assert doc["version"] == __version__ and doc["frozen"] is False
+    assert doc["ok"] is all(c["ok"] for c in doc["checks"])
+    assert r.returncode == (0 if doc["ok"] else 1)
+    assert all(c["zh"] and c["en"] for c in doc["checks"])
+
+
+def test_qt_check_refuses_when_a_receipt_image_type_cannot_be_read(qapp, tmp_path, monkeypatch):
+    """A Qt image plugin trimmed from the bundle by mistake (a .tif receipt could not be previewed)."""
+    monkeypatch.setattr(selftest_qt, "receipt_image_suffixes", lambda: (".png", ".tif", ".heic-not-a-format"))
+    with pytest.raises(ValueError, match="heic-not-a-format"):
+        selftest_qt.check_qt_starts(selftest.Selftest(folder=tmp_path))
+
+
+def test_x_display_check(tmp_path):
+    assert not selftest_qt.x_display_reachable("")
+    assert not selftest_qt.x_display_reachable(":4242")  # nothing listens there
+    assert not selftest_qt.x_display_reachable("nonsense")
+    assert not selftest_qt.x_display_reachable("127.0.0.1:4242")

@@ -33,17 +33,14 @@ def claim_ref(loaded_store):
 
 
 def test_font_is_truetype_and_covers_rare_name_characters():
-    from fontTools.ttLib import TTFont
-
     path = fonts.font_path()
     assert path.is_file() and (path.parent / "OFL.txt").is_file()
     assert "SIL OPEN FONT LICENSE" in (path.parent / "OFL.txt").read_text("utf-8")
-    font = TTFont(str(path), lazy=True)
-    assert "glyf" in font and "CFF " not in font  # TrueType outlines: ReportLab can subset them
-    cmap = font.getBestCmap()
-    for ch in "堃昇珺¥￥0123456789AZaz北京":
-        assert ord(ch) in cmap, ch
-        assert fonts.covers(ch)
+    fonts.register()
+    tables = fonts._font.face.table
+    assert "glyf" in tables and "CFF " not in tables  # TrueType outlines: ReportLab can subset them
+    for ch in "堃昇珺𠮷¥￥0123456789AZaz北京":
+        assert fonts.covers(ch), ch
     assert not fonts.covers("😀")
 
 
@@ -169,7 +166,7 @@ def test_hostile_text_is_shown_safely(loaded_store, tmp_path):
     company = get_company(loaded_store)
     save_company(
         loaded_store,
-        replace(company, name_zh="北京堃昇珺<b>科技</b>&amp;有限公司", name_en="Kun & Sheng <i>Tech</i> 😀 Ltd."),
+        replace(company, name_zh="北京堃昇珺𠮷<b>科技</b>&amp;有限公司", name_en="Kun & Sheng <i>Tech</i> 😀 Ltd."),
         expected_version=company.version,
     )
     e1 = get_expense(loaded_store, "E1")
@@ -193,7 +190,8 @@ def test_hostile_text_is_shown_safely(loaded_store, tmp_path):
     out = tmp_path / "hostile.pdf"
     claim_export.export_claim(loaded_store, ref, out)
     whole = flat("".join(pages_text(out)))
-    assert flat("北京堃昇珺<b>科技</b>&amp;有限公司") in whole  # markup shown as typed, rare hanzi kept
+    # markup shown as typed; rare hanzi kept, also one beyond the BMP (U+20BB7) copies out right
+    assert flat("北京堃昇珺𠮷<b>科技</b>&amp;有限公司") in whole
     assert flat("<script>alert('x')</script>&Co") in whole
     assert "Kun&Sheng<i>Tech</i>□Ltd." in whole  # the emoji is replaced visibly
     assert "□□□□" in whole  # right-to-left script the font lacks: replaced, not dropped
@@ -250,6 +248,8 @@ def test_submitted_claim_package_is_reproducible_from_frozen_data(loaded_store, 
     # the company renames itself after submission: the submitted package does not change
     company = get_company(loaded_store)
     save_company(loaded_store, replace(company, name_zh="改名后的公司"), expected_version=company.version)
+    # a document attached to the dispute after submission is not in the submitted package
+    attachments.add_attachment(loaded_store, "dispute", "D1", "later.pdf", sample_pdf(1, "Later"), "other")
     claim_export.export_claim(loaded_store, claim_ref, b)
     assert a.read_bytes() == b.read_bytes()
     text = "".join(pages_text(a))
@@ -345,3 +345,41 @@ def test_written_file_gets_ordinary_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("stage", ["exhibit", "layout", "stamp", "writing"])
+def test_cancel_at_every_stage(loaded_store, claim_ref, tmp_path, stage):
+    _attach_exhibits(loaded_store)
+    labels = []
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    def progress(done, total, label):
+        labels.append(label)
+
+    def cancel():
+        return any(label.startswith(stage) for label in labels)
+
+    with pytest.raises(Cancelled):
+        claim_export.export_claim(loaded_store, claim_ref, folder / "c.pdf", progress=progress, cancel=cancel)
+    assert list(folder.iterdir()) == []
+    assert any(label.startswith(stage) for label in labels)
+
+
+def test_consent_use_is_traced_to_lines(tmp_path):
+    data = {
+        "reference": "CL-C",
+        "assessment": {"lines": [
+            {"expense": "E7", "category": "translation_notarization", "amount": "100.00", "currency": "CNY",
+             "cny": "100.00", "covered_cny": "100.00", "decision": "covered",
+             "consent_use": [{"consent": "C1", "cny": "100.00"}]},
+            {"expense": "E8", "category": "translation_notarization", "amount": "50.50", "currency": "CNY",
+             "cny": "50.50", "covered_cny": "50.50", "decision": "covered",
+             "consent_use": [{"consent": "C1", "cny": "50.50"}]},
+        ]},
+        "consents": [{"ref": "C1", "letter_ref": "L-1", "categories": ["translation_notarization"], "cap": "200.00"}],
+    }
+    out = tmp_path / "c.pdf"
+    claim_package.write(data, out)
+    whole = flat("".join(pages_text(out)))
+    assert "E7:100.00" in whole and "E8:50.50" in whole and "合计total150.50" in whole

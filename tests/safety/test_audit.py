@@ -61,7 +61,7 @@ def test_export_json_carries_the_trail_and_loading_it_back_ignores_it(loaded_sto
     e1 = expenses.get_expense(loaded_store, "E1")
     expenses.update_expense(loaded_store, "E1", replace(e1, amount=Decimal("1.50")), e1.version)
     out = tmp_path / "s.json"
-    scenario.export(loaded_store, out)
+    scenario.export(loaded_store, out, optional={"audit"})
     doc = json.loads(out.read_text("utf-8"))
     events = doc["audit"]
     assert len(events) == len(audit.all_events(loaded_store))
@@ -72,3 +72,16 @@ def test_export_json_carries_the_trail_and_loading_it_back_ignores_it(loaded_sto
         report = scenario.load(copy, out)
         assert not [w for w in report.warnings if "audit" in w]
         assert {t.actor for t in audit.all_events(copy)} == {"loader"}  # its own history, not the file's
+
+
+def test_an_imported_expense_shows_the_ledes_invoice_it_came_from(loaded_store):
+    from pathlib import Path
+
+    from lei_desktop.services import imports
+
+    data = (Path(__file__).resolve().parents[1] / "data" / "ledes" / "canonical_1998b.txt").read_bytes()
+    preview = imports.preview_ledes(loaded_store, data, "D1", currency="USD", filename="canonical.txt")
+    result = imports.commit(loaded_store, preview)
+    trail = audit.history(loaded_store, "expense", result.refs[0])
+    assert [(t.entity, t.action) for t in trail] == [("ledes_invoice", "import")]
+    assert trail[0].changes["file"] == [None, "canonical.txt"]

@@ -330,3 +330,79 @@ def test_a_refused_restore_leaves_the_existing_store_untouched(rich_store, tmp_p
     with Store(db_path) as again:
         assert _export(again, tmp_path / "b" / "s.json") == before
     assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(".store")) == []
+
+
+def test_a_stale_wal_beside_the_target_never_leaks_into_the_restored_store(plain_store, tmp_path, example_path):
+    """The app was killed with committed pages still in ``-wal``: restoring over it must not let
+    SQLite replay that old log onto the new file."""
+    archive = tmp_path / "empty.leibak"
+    backup.create_backup(plain_store, archive)  # an empty store
+    live = tmp_path / "live.sqlite3"
+    with Store(live, actor="tester") as s:
+        scenario.load(s, example_path)
+    con = sqlite3.connect(live)
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("UPDATE expense SET payee = 'only in the wal'")
+    con.commit()
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    for suffix in ("", "-wal", "-shm"):  # what a SIGKILL leaves on disk
+        src = live.with_name(live.name + suffix)
+        if src.exists():
+            (victim / ("store.sqlite3" + suffix)).write_bytes(src.read_bytes())
+    con.close()
+    target = victim / "store.sqlite3"
+    assert (victim / "store.sqlite3-wal").stat().st_size > 0
+    result = restore.restore(archive, target)
+    assert result.safety_copy is not None  # the killed store, wal included, was kept
+    from lei_desktop.services import integrity
+
+    assert integrity.check(target).ok
+    with Store(target) as s:
+        assert expenses.list_expenses(s) == []
+    restore.restore(result.safety_copy, tmp_path / "saved.sqlite3")
+    with Store(tmp_path / "saved.sqlite3") as s:
+        assert {e.payee for e in expenses.list_expenses(s)} == {"only in the wal"}
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_taken_while_another_officer_writes_is_a_consistent_snapshot(loaded_store, db_path, tmp_path):
+    """A writer commits one expense (and its audit event) per transaction while backups are taken:
+    every snapshot holds whole transactions only."""
+    import threading
+
+    stop = threading.Event()
+    template = expenses.get_expense(loaded_store, "E1")
+
+    def writer():
+        with Store(db_path, actor="officer-2") as other:
+            i = 0
+            while not stop.is_set():
+                expenses.create_expense(other, replace(template, ref=f"W-{i:05d}", version=1, attachments=()))
+                i += 1
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        archives = []
+        for n in range(4):
+            archive = tmp_path / f"during-{n}.leibak"
+            backup.create_backup(loaded_store, archive)
+            archives.append(archive)
+    finally:
+        stop.set()
+        thread.join(30)
+    seen = []
+    for n, archive in enumerate(archives):
+        target = tmp_path / f"r{n}.sqlite3"
+        restore.restore(archive, target)
+        con = sqlite3.connect(target)
+        try:
+            rows = con.execute("SELECT COUNT(*) FROM expense WHERE ref LIKE 'W-%'").fetchone()[0]
+            events = con.execute("SELECT COUNT(*) FROM audit_event WHERE entity = 'expense' AND ref LIKE 'W-%' "
+                                 "AND action = 'create'").fetchone()[0]
+        finally:
+            con.close()
+        assert rows == events
+        seen.append(rows)
+    assert seen == sorted(seen) and seen[-1] > 0  # the writer really was writing meanwhile

@@ -1,5 +1,5 @@
-"""Crash safety: SIGKILL a process at random moments during a scenario import, an expense batch,
-a claim submission, a backup and a restore — 60 kills in all. After every kill the store passes
+"""Crash safety: SIGKILL a process at random moments during a scenario import, a LEDES import, an
+expense batch, a claim submission, a backup and a restore — over 100 kills in all. After every kill the store passes
 the integrity check (SQLite integrity, foreign keys, every attachment re-hashed) and holds all or
 none of the interrupted operation.
 
@@ -52,6 +52,12 @@ def _operation(op: str, db: Path, arg: dict) -> None:
         scenario.load(store, arg["scenario"])
     elif op == "submit":
         claims.submit(store, arg["claim"], override="crash test")
+    elif op == "ledes":
+        from lei_desktop.services import imports
+
+        preview = imports.preview_ledes(store, arg["data"], arg["dispute"], currency="USD", filename="crash.txt")
+        assert not preview.errors, [e.message() for e in preview.errors]
+        imports.commit(store, preview)
     elif op == "backup":
         backup.create_backup(store, arg["out"])
     elif op == "expenses":
@@ -242,7 +248,7 @@ def test_kill_during_scenario_import(bases, tmp_path):
 
 
 def test_kill_during_an_expense_batch(bases, tmp_path):
-    n = 300
+    n = 150
     before = count(bases["demo"], "SELECT COUNT(*) FROM expense")
     audit_before = count(bases["demo"], "SELECT COUNT(*) FROM audit_event")
 
@@ -258,6 +264,56 @@ def test_kill_during_an_expense_batch(bases, tmp_path):
         "expenses", bases, tmp_path, lambda f: _fresh(bases["demo"], f),
         lambda f: {"template": template, "n": n}, check, line_kills=4,
     )
+
+
+LEDES_INVOICES, LEDES_LINES = 5, 80
+
+
+def _ledes_file() -> bytes:
+    from lei_desktop.formats import ledes
+
+    w = ledes.writer()
+    for inv in range(LEDES_INVOICES):
+        totals = [f"{(n * 37) % 900 + 100}.{n % 100:02d}" for n in range(LEDES_LINES)]
+        from decimal import Decimal
+
+        invoice_total = sum((Decimal(t) for t in totals), Decimal(0))
+        for n, total in enumerate(totals):
+            w.add(INVOICE_DATE="20260131", INVOICE_NUMBER=f"CRASH-{inv}", CLIENT_ID="C", LAW_FIRM_MATTER_ID="M",
+                  INVOICE_TOTAL=str(invoice_total), LINE_ITEM_NUMBER=str(n + 1), LINE_ITEM_TOTAL=total,
+                  LINE_ITEM_DATE="20260115", LINE_ITEM_TASK_CODE="L510", LINE_ITEM_ACTIVITY_CODE="A102",
+                  LINE_ITEM_DESCRIPTION=f"Research, item {n + 1}", LAW_FIRM_ID="FIRM-CRASH",
+                  **{"EXP/FEE/INV_ADJ_TYPE": "F"})
+    return w.text().encode("utf-8")
+
+
+def test_kill_during_a_ledes_import(bases, tmp_path):
+    before = count(bases["demo"], "SELECT COUNT(*) FROM expense")
+    invoices_before = count(bases["demo"], "SELECT COUNT(*) FROM ledes_invoice")
+    audits_before = count(bases["demo"], "SELECT COUNT(*) FROM audit_event WHERE entity = 'ledes_invoice'")
+    dispute = _dispute_of(bases["demo"])
+    n = LEDES_INVOICES * LEDES_LINES
+
+    def check(db, folder, completed):
+        got = (count(db, "SELECT COUNT(*) FROM expense"), count(db, "SELECT COUNT(*) FROM ledes_invoice"),
+               count(db, "SELECT COUNT(*) FROM audit_event WHERE entity = 'ledes_invoice'"))
+        assert got in ((before, invoices_before, audits_before),
+                       (before + n, invoices_before + LEDES_INVOICES, audits_before + LEDES_INVOICES)), got
+        if completed:
+            assert got[0] == before + n
+
+    KILLED["ledes"] = kill_loop(
+        "ledes", bases, tmp_path, lambda f: _fresh(bases["demo"], f),
+        lambda f: {"data": _ledes_file(), "dispute": dispute}, check, line_kills=4,
+    )
+
+
+def _dispute_of(db: Path) -> str:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT ref FROM dispute ORDER BY id LIMIT 1").fetchone()[0]
+    finally:
+        con.close()
 
 
 def _first_expense(db: Path) -> str:
@@ -338,8 +394,8 @@ def test_kill_during_a_restore(bases, tmp_path):
 
 def test_most_kills_landed_mid_operation():
     """Guards the test itself: the kills must fall inside the operations, not after them."""
-    if len(KILLED) < 5:
-        pytest.skip("runs after the five kill tests in the same session")
+    if len(KILLED) < 6:
+        pytest.skip("runs after the six kill tests in the same session")
     total = sum(v["kills"] for v in KILLED.values())
     mid = sum(v["mid"] for v in KILLED.values())
     assert total >= 50

@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -112,6 +113,7 @@ def test_a_second_instance_on_the_same_file_is_refused(db_path, tmp_path):
     acquire_instance_lock(db_path).release()  # released: free again
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="SIGKILL is POSIX")
 def test_a_second_process_is_refused_and_a_killed_holder_frees_the_lock(db_path):
     import os
     import signal
@@ -127,7 +129,7 @@ def test_a_second_process_is_refused_and_a_killed_holder_frees_the_lock(db_path)
         "time.sleep(60)\n"
     )
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": os.getcwd()})
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
     try:
         assert proc.stdout.readline().strip() == "locked"
         with pytest.raises(Conflict):
@@ -195,3 +197,18 @@ def test_the_orm_version_column_refuses_a_lost_update_without_expected_version(l
         assert expenses.get_expense(loaded_store, "E1").payee == "theirs"
     finally:
         other.close()
+
+
+def test_a_store_from_a_newer_app_is_refused_untouched(db_path, tmp_path):
+    Store(db_path).close()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '0099_future'")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = db_path.read_bytes()
+    with pytest.raises(Conflict) as info:
+        Store(db_path)
+    assert info.value.code == "store_from_newer_app" and "0099_future" in info.value.en
+    assert db_path.read_bytes() == before
+    assert not backup.list_backups(db_path.stem)  # no automatic backup either: nothing was migrated

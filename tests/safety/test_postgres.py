@@ -145,3 +145,23 @@ def test_a_postgresql_store_is_backed_up_before_a_migration(pg_url, example_path
     assert result.migrated_from == "0001_initial"
     with Store(tmp_path / "copy.sqlite3") as copy:
         assert expenses.get_expense(copy, "E2").currency == "JPY"
+
+
+def test_times_survive_a_postgresql_server_outside_utc(pg_url, example_path, tmp_path):
+    """A server in Beijing time: the SQLite copy must still hold UTC (and the way back too)."""
+    from lei_desktop.services import audit
+
+    sep = "&" if "?" in pg_url else "?"
+    shanghai = f"{pg_url}{sep}options=-c%20timezone%3DAsia/Shanghai"
+    with Store(shanghai, actor="tester") as pg:
+        with pg.engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW timezone").scalar() == "Asia/Shanghai"
+        scenario.load(pg, example_path)
+        times = [e.as_json()["at"] for e in audit.all_events(pg)]
+        backup.create_backup(pg, tmp_path / "sh.leibak")
+    restore.restore(tmp_path / "sh.leibak", tmp_path / "lite.sqlite3")
+    with Store(tmp_path / "lite.sqlite3") as lite:
+        assert [e.as_json()["at"] for e in audit.all_events(lite)] == times
+    restore.restore(tmp_path / "sh.leibak", shanghai)
+    with Store(shanghai) as pg:
+        assert [e.as_json()["at"] for e in audit.all_events(pg)] == times

@@ -141,6 +141,43 @@ def test_history_shows_who_changed_what_for_an_expense_and_a_claim(tmp_path, exa
     r = cli("--db", str(db), "history", "claim", claim)
     assert r.returncode == 0 and "create" in r.stdout and "expenses" in r.stdout
     doc_path = tmp_path / "out" / "s.json"
-    assert cli("--db", str(db), "export-json", str(doc_path)).returncode == 0
+    assert cli("--db", str(db), "export-json", "--audit", str(doc_path)).returncode == 0
     audit = json.loads(doc_path.read_text("utf-8"))["audit"]
     assert [e for e in audit if e["entity"] == "claim" and e["action"] == "create"]
+
+
+def test_any_command_on_a_damaged_store_says_so_instead_of_crashing(tmp_path, example_path):
+    db = loaded(tmp_path, example_path)
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    with open(db, "r+b") as fh:
+        fh.write(b"definitely not SQLite")
+    r = cli("--db", str(db), "export-json", str(tmp_path / "out.json"))
+    assert r.returncode == 1, r.stderr
+    assert "damaged" in r.stderr and "lei-cli check" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_backups_lists_the_automatic_backups_and_sets_the_rotation(tmp_path, example_path):
+    db = loaded(tmp_path, example_path)
+    data = tmp_path / "data"
+    env_cli = lambda *a: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "lei_desktop.cli", "--db", str(db), *a], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8", "LEI_DATA_DIR": str(data)})
+    code = ("import sys; from lei_desktop.services import backup; from lei_desktop.services.store import Store\n"
+            f"s = Store({str(db)!r})\n"
+            "for _ in range(4): backup.auto_backup(s)\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120,
+                   env={**os.environ, "PYTHONPATH": str(ROOT), "LEI_DATA_DIR": str(data)})
+    r = env_cli("backups", "--json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["keep"] == 10 and len(doc["backups"]) == 4
+    r = env_cli("backups", "--keep", "2", "--json")
+    doc = json.loads(r.stdout)
+    assert doc["keep"] == 2 and len(doc["backups"]) == 2
+    assert sorted(p.name for p in (data / "backups").iterdir()) == sorted(Path(p).name for p in doc["backups"])
+    r = env_cli("backups", "--keep", "0")
+    assert r.returncode == 1 and "backup.keep" in r.stderr

@@ -1,14 +1,30 @@
-"""A small stand-in for ``lei_desktop.ui.context.UiContext`` for the GUI-2 pages' tests.
+"""Shared by the GUI-2 tests.
 
-It follows the shared contract (store, lang, settings, run_in_thread, data_changed, fmt_money,
-fmt_date, show_error); work handed to ``run_in_thread`` runs at once, on the calling thread.
+``fresh_event_loop`` (autouse where imported): runs one empty turn of ``QApplication.exec()``
+before the test. A test that ran ``lei_desktop.app.main`` leaves its main window to be destroyed
+after ``exec()`` returned; Qt then quits "on the last window closed" with no loop running, and
+from there on results of worker threads (queued signals) are not delivered by ``processEvents``
+until an event loop has started again. The tests below wait for such results, so they start one.
+
+``FakeContext``: a small stand-in for ``UiContext`` (work handed to ``run_in_thread`` runs at once,
+on the calling thread), for tests of a dialog on its own.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import QObject, QSettings, Signal
+
+
+@pytest.fixture(autouse=True)
+def fresh_event_loop(qapp):
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
+    yield
 
 
 class FakeContext(QObject):

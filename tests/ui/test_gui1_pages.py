@@ -253,6 +253,8 @@ def test_wizard_refuses_bad_policy_and_stays(qtbot, ctx):
     assert wiz.currentPage() is wiz.policy_page
     assert wiz.policy_page.form.errors["period_start"].text() == messages.text("required", "en")
     assert enrolment.get_company(ctx.store) is None
+    assert wiz.has_unsaved()
+    wiz.discard()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -275,3 +277,116 @@ def test_settings_backs_up_on_a_worker(qtbot, window, loaded_ctx, tmp_path):
     qtbot.waitUntil(lambda: page.backup_btn.isEnabled())
     assert str(out) in page.backup_status.text()
     assert zipfile.is_zipfile(out)
+
+
+def test_wizard_cancel_with_typed_data_asks_first(qtbot, ctx, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from lei_desktop.ui.wizard import EnrolmentWizard
+
+    wiz = EnrolmentWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    type_into(qtbot, wiz.company_page.form.widgets["name_zh"], "北京")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    wiz.reject()
+    assert wiz.isVisible()  # kept
+    wiz.reject()
+    assert not wiz.isVisible() and not answers
+
+
+def test_company_edits_survive_a_refresh(qtbot, window, loaded_ctx):
+    page = window.show_page("company")
+    type_into(qtbot, page.form.widgets["contact_name"], "Li Lei")
+    page.refresh()  # e.g. another page saved something
+    assert page.form.widgets["contact_name"].text() == "Li Lei"
+    page.revert()
+    assert page.form.widgets["contact_name"].text() == enrolment.get_company(loaded_ctx.store).contact_name
+
+
+def test_disputes_page_shows_the_dispute_deadlines(qtbot, window, loaded_ctx):
+    from lei_desktop.services import deadlines
+
+    page = window.show_page("disputes")
+    d = disputes.list_disputes(loaded_ctx.store)[0]
+    page._edit(d)
+    mine = [x.to_json() for x in deadlines.list_deadlines(loaded_ctx.store, include_done=True)
+            if (x.dispute or x.ref) == d.ref and x.kind in ("notice", "limitation")]
+    assert mine, "the example dispute has a limitation deadline at least"
+    text_en = page.deadline_list.text()
+    for j in mine:
+        assert j["status_en"] in text_en
+    window.set_language("zh")
+    for j in mine:
+        assert j["status_zh"] in page.deadline_list.text()
+
+
+def test_file_menu_imports_and_exports_a_scenario(qtbot, ctx, example_path, tmp_path, monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from lei_desktop.ui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w._force_close = True
+    page = w.show_page("disputes")
+    assert page.table.rowCount() == 0
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(example_path), ""))
+    w.import_scenario()
+    qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=20000)
+    expected = json.loads(example_path.read_text("utf-8"))
+    assert page.table.rowCount() == len(expected["disputes"])
+    out = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    w.export_scenario()
+    qtbot.waitUntil(out.exists, timeout=20000)
+    assert [d["ref"] for d in json.loads(out.read_text("utf-8"))["disputes"]] == [d["ref"] for d in expected["disputes"]]
+
+
+def test_live_validation_waits_for_the_user_to_reach_a_field(qtbot, ctx):
+    from lei_desktop.ui.pages.policies import PoliciesPage
+
+    page = PoliciesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.new_record()
+    type_into(qtbot, page.form.widgets["ref"], "P1")
+    # policy_number is still empty: not reproached while typing ...
+    assert not page.form.errors["policy_number"].text()
+    type_into(qtbot, page.form.widgets["policy_number"], "N-1")
+    page.form.widgets["policy_number"].clear()
+    # ... but once the user has been there and left it empty, it is
+    assert page.form.errors["policy_number"].text() == messages.text("required", "en")
+    assert page.save() is False
+
+
+def test_live_message_for_the_field_being_typed_despite_earlier_empty_fields(qtbot, ctx):
+    from lei_desktop.ui.pages.policies import PoliciesPage
+
+    page = PoliciesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.new_record()
+    type_into(qtbot, page.form.widgets["coinsurance"], "2")  # ref, number, period still empty
+    assert page.form.errors["coinsurance"].text() == messages.text("out_of_range", "en", low=0, high=1)
+    assert not page.form.errors["period_start"].text()
+    type_into(qtbot, page.form.widgets["coinsurance"], "0.8")
+    assert not page.form.errors["coinsurance"].text()
+
+
+def test_wizard_checks_fields_while_typing(qtbot, ctx):
+    from lei_desktop.ui.wizard import EnrolmentWizard
+
+    wiz = EnrolmentWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    try:
+        type_into(qtbot, wiz.company_page.form.widgets["contact_email"], "nobody")
+        assert wiz.company_page.form.errors["contact_email"].text() == messages.text("bad_email", "en")
+    finally:
+        wiz.discard()

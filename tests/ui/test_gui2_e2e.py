@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage
 
 from lei_desktop.domain.fx import convert
 from lei_desktop.services import attachments, claims, disputes, expenses
+from tests.ui.gui2_support import fresh_event_loop  # noqa: F401 - autouse fixture
 
 VALID_USCC = "91110108MA01XH7K2R"
 
@@ -102,6 +103,8 @@ def test_enrol_to_exported_claim(qtbot, ctx, tmp_path):
     # the expense is now locked in the editor: shown read-only, naming the claim
     exp = window.show_page("expenses")
     exp.refresh()
+    row = exp.model.row_of(saved.ref)
+    assert exp.model.data(exp.model.index(row, exp.model.column_of("claim"))) == ref
     ed.load_ref(saved.ref)
     assert ed.locked_label.isVisibleTo(ed) and ref in ed.locked_label.text()
     assert ed.payee.isReadOnly() and not ed.save_button.isEnabled()

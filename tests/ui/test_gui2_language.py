@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from lei_desktop.domain.categories import label as category_label
 from lei_desktop.domain.messages import text
+from tests.ui.gui2_support import fresh_event_loop  # noqa: F401 - autouse fixture
 
 
 def test_gui2_pages_switch_language_live(qtbot, window, loaded_ctx):

@@ -12,10 +12,12 @@ from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from shiboken6 import isValid
 
 from lei_desktop.domain.categories import label as category_label
 from lei_desktop.domain.money import minor_units
-from lei_desktop.services.expense_table import RateContext, attachment_counts, count, page_after
+from lei_desktop.services.expense_table import RateContext, attachment_counts, claims_of, count, page_after
 from lei_desktop.services.expenses import ExpenseQuery
 
 #: (column key, the ExpenseQuery sort key or None when the column cannot be sorted in SQL)
@@ -31,6 +33,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("currency", "currency"),
     ("cny", None),
     ("files", None),
+    ("claim", None),
 )
 COLUMN_KEYS = tuple(c for c, _ in COLUMNS)
 EXPENSE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +59,7 @@ class ExpenseTableModel(QAbstractTableModel):
         self.total = 0
         self._rates: RateContext | None = None
         self._cache: dict[int, list[str]] = {}
+        self._claims: dict[str, tuple[str, str]] = {}
         self._generation = 0
 
     # --- loading ------------------------------------------------------------------------------
@@ -80,6 +84,7 @@ class ExpenseTableModel(QAbstractTableModel):
         if not keep_rates:
             self._rates = None
         self._rows, self._files, self._next, self._done, self._cache = [], {}, None, False, {}
+        self._claims = {}
         self._fetch()
         self.endResetModel()
         self._generation += 1
@@ -97,11 +102,16 @@ class ExpenseTableModel(QAbstractTableModel):
                 # filter typed on meanwhile makes it moot: only the latest generation is counted)
                 def start() -> None:
                     if generation == self._generation:
-                        run(lambda: count(store, query), lambda n: self._counted(generation, n))
+                        run(lambda: count(store, query), lambda n: self._counted(generation, n), self._count_failed)
 
-                QTimer.singleShot(self.COUNT_DELAY_MS, start)
+                QTimer.singleShot(self.COUNT_DELAY_MS, self, start)  # dropped if the model is gone
+
+    def _count_failed(self, _exc) -> None:
+        """The count is only for the status line: a failure (the store closed meanwhile) is not a dialog."""
 
     def _counted(self, generation: int, n: int) -> None:
+        if not isValid(self):  # the model went away while counting
+            return
         if generation == self._generation or self.total < 0:
             self._set_total(n)
 
@@ -112,10 +122,16 @@ class ExpenseTableModel(QAbstractTableModel):
     def _fetch(self) -> list:
         page = page_after(self.ctx.store, self.query, self._next, self.PAGE)
         self._rows.extend(page.rows)
-        self._files.update(attachment_counts(self.ctx.store, [e.ref for e in page.rows]))
+        self._note(page.rows)
         self._next = page.next_after
         self._done = page.next_after is None
         return list(page.rows)
+
+    def _note(self, rows) -> None:
+        """Per page: how many files each expense holds and which claim holds it."""
+        refs = [e.ref for e in rows]
+        self._files.update(attachment_counts(self.ctx.store, refs))
+        self._claims.update(claims_of(self.ctx.store, refs))
 
     def canFetchMore(self, parent=_ROOT) -> bool:
         return not parent.isValid() and not self._done
@@ -130,7 +146,7 @@ class ExpenseTableModel(QAbstractTableModel):
             return
         self.beginInsertRows(QModelIndex(), before, before + len(page.rows) - 1)
         self._rows.extend(page.rows)
-        self._files.update(attachment_counts(self.ctx.store, [e.ref for e in page.rows]))
+        self._note(page.rows)
         self._next = page.next_after
         self._done = page.next_after is None
         self.endInsertRows()
@@ -177,6 +193,8 @@ class ExpenseTableModel(QAbstractTableModel):
             return cached[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("amount", "cny", "files"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "claim" and e.ref in self._claims:
+            return QColor("#1f3f77") if self._claims[e.ref][1] != "draft" else QColor("#666666")
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "cny":
                 used = self.rates.rate(e)
@@ -186,6 +204,11 @@ class ExpenseTableModel(QAbstractTableModel):
                     rate=used.rate, per=used.per, currency=e.currency, date=self.ctx.fmt_date(used.rate_date)
                     if used.rate_date else "—"
                 )
+            if key == "claim" and e.ref in self._claims:
+                claim, status = self._claims[e.ref]
+                if status == "draft":
+                    return self.tr("In draft claim {claim}").format(claim=claim)
+                return self.tr("Locked: in claim {claim} ({status})").format(claim=claim, status=self.status_text(status))
             if key in ("payee", "category", "ref"):
                 return e.description_zh if self.ctx.lang == "zh" and e.description_zh else e.description_en or None
         return None
@@ -204,6 +227,9 @@ class ExpenseTableModel(QAbstractTableModel):
         if key == "files":
             n = self._files.get(e.ref, 0)
             return str(n) if n else ""
+        if key == "claim":
+            held = self._claims.get(e.ref)
+            return held[0] if held else ""
         return str(getattr(e, key))
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -224,7 +250,12 @@ class ExpenseTableModel(QAbstractTableModel):
             self.tr("Currency"),
             self.tr("CNY"),
             self.tr("Files"),
+            self.tr("Claim"),
         ]
+
+    def status_text(self, status: str) -> str:
+        return {"submitted": self.tr("submitted"), "under_review": self.tr("under review"),
+                "settled": self.tr("settled")}.get(status, status)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][1]

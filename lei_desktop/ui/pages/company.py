@@ -18,7 +18,7 @@ from lei_desktop.ui.pages.base import BasePage
 COMPANY_FIELDS = [
     Field("name_zh"),
     Field("name_en"),
-    Field("uscc"),
+    Field("uscc", stand_in="91110108MA01XH7K2R"),  # a well-formed code, only for checking other fields
     Field("uscc_override"),
     Field("registered_address_zh"),
     Field("registered_address_en"),
@@ -70,7 +70,9 @@ class UsccStatus(QLabel):
     def check(self, code: str) -> bool:
         if not code.strip():
             self.clear()
+            self.hide()
             return False
+        self.show()
         result = uscc.check(code)
         self.setText(("✔ " if result.valid else "✘ ") + result.message(self.lang_of()))
         self.setStyleSheet(OK_STYLE if result.valid else ERROR_STYLE)
@@ -169,7 +171,7 @@ class CompanyPage(BasePage):
         self.pdf_btn.clicked.connect(self.enrolment_pdf)
         buttons.addWidget(self.pdf_btn)
         self.revert_btn = QPushButton()
-        self.revert_btn.clicked.connect(self.refresh)
+        self.revert_btn.clicked.connect(self.revert)
         buttons.addWidget(self.revert_btn)
         self.save_btn = QPushButton()
         self.save_btn.setObjectName("save")
@@ -213,7 +215,11 @@ class CompanyPage(BasePage):
             self.enrol_info.setText(self.tr("<b>Enrolled</b> — record version %1").replace("%1", str(c.version)))
 
     def refresh(self) -> None:
-        self.company = enrolment.get_company(self.ctx.store)
+        latest = enrolment.get_company(self.ctx.store)
+        if self.has_unsaved():  # keep the user's edits; saving checks the version it started from
+            self._update_info()
+            return
+        self.company = latest
         if self.company is None:
             self.form.clear()
             self.elig.set_values({})
@@ -228,19 +234,19 @@ class CompanyPage(BasePage):
     def has_unsaved(self) -> bool:
         return self.form.dirty or self._elig_dirty
 
+    def revert(self) -> None:
+        self.form.dirty = False
+        self._elig_dirty = False
+        self.refresh()
+
     def data(self) -> dict:
         d = self.form.values()
         d["eligibility"] = self.elig.values()
         return d
 
     def validate(self) -> bool:
-        try:
-            company_from_dict(self.data())
-        except LeiError as exc:
-            self.form.show_error(exc, self.ctx.lang)
-            return False
-        self.form.clear_errors()
-        return True
+        """Live check while typing: a message under a field the user has edited."""
+        return self.form.live_check(self.data(), company_from_dict, self.ctx.lang)
 
     def save(self) -> bool:
         try:

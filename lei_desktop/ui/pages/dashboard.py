@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from lei_desktop.services import dashboard as dashboard_service
 from lei_desktop.ui.pages.base import BasePage
@@ -164,13 +165,18 @@ class DashboardPage(BasePage):
         self.ctx.run_in_thread(lambda: dashboard_service.figures(store), self._loaded, self._failed)
 
     def _loaded(self, data) -> None:
+        if not isValid(self):  # the page went away while the figures were computed
+            return
         self.loading = False
         self.data = data
         self._show()
 
     def _failed(self, exc) -> None:
+        """Shown on the page, not in a dialog: the figures are computed in the background."""
+        if not isValid(self):
+            return
         self.loading = False
-        self.ctx.show_error(self, exc)
+        self.note.setText(self.tr("The figures could not be computed: {error}").format(error=self.ctx.error_text(exc)))
 
     def money(self, value: Decimal) -> str:
         return self.ctx.fmt_money(value, "CNY")
@@ -205,9 +211,45 @@ class DashboardPage(BasePage):
             empty = QLabel(self.tr("No policy yet: record the company and its policy first."))
             self.body_layout.addWidget(empty)
             return
+        if data.deadlines:
+            self.body_layout.addWidget(self._deadlines_block(data.deadlines))
         for pol in data.policies:
             self.body_layout.addWidget(self._policy_block(pol))
         self.body_layout.addStretch(1)
+
+    def _deadlines_block(self, items) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 4, 0, 4)
+        head = QLabel(self.tr("Deadlines"))
+        hf = QFont(head.font())
+        hf.setBold(True)
+        head.setFont(hf)
+        v.addWidget(head)
+        table = QTableWidget(len(items), 3)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        table.setHorizontalHeaderLabels([self.tr("Due"), self.tr("Status"), self.tr("What")])
+        colours = {"overdue": "#b00020", "due_soon": "#9a6700", "upcoming": "#1f3f77"}
+        lang = self.ctx.lang
+        from datetime import date
+
+        for i, d in enumerate(items):
+            due = QTableWidgetItem(self.ctx.fmt_date(date.fromisoformat(d["due"])))
+            status = QTableWidgetItem(d.get(f"status_{lang}") or d.get("status_en") or d["status"])
+            status.setForeground(QColor(colours.get(d["status"], "#333333")))
+            what = QTableWidgetItem(d.get(lang) or d.get("en") or d["kind"])
+            for j, item in enumerate((due, status, what)):
+                table.setItem(i, j, item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setFixedHeight(table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(len(items))) + 4)
+        v.addWidget(table)
+        self.deadlines_table = table
+        return box
 
     def _status(self, status: str) -> str:
         return {

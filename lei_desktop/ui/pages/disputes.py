@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lei_desktop.domain.categories import CATEGORY_CODES
 from lei_desktop.domain.model import IP_TYPES, ROLES
@@ -137,11 +138,26 @@ class DisputesPage(RecordsPage):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.consents = ConsentsPanel(ctx, self)
-        self.editor_layout.addWidget(self.consents, 3)
+        side = QWidget()
+        v = QVBoxLayout(side)
+        v.setContentsMargins(0, 0, 0, 0)
+        self.deadline_title = QLabel()
+        self.deadline_title.setStyleSheet("font-weight: bold;")
+        self.deadline_list = QLabel()
+        self.deadline_list.setObjectName("deadlines")
+        self.deadline_list.setWordWrap(True)
+        self.deadline_list.setTextFormat(Qt.TextFormat.RichText)
+        v.addWidget(self.deadline_title)
+        v.addWidget(self.deadline_list)
+        v.addWidget(self.consents, 1)
+        self.editor_layout.addWidget(side, 3)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Disputes"))
+        if hasattr(self, "deadline_title"):
+            self.deadline_title.setText(self.tr("Deadlines"))
+            self.show_deadlines()
         self.form.set_choice_labels("ip_type", labels.ip_type)
         self.form.set_choice_labels("role", labels.role)
         self.retranslate_common()
@@ -185,6 +201,30 @@ class DisputesPage(RecordsPage):
     def after_select(self) -> None:
         if hasattr(self, "consents"):
             self.consents.set_dispute(self.current.ref if self.current is not None else None)
+            self.show_deadlines()
+
+    COLOURS = {"overdue": "#b00020", "late": "#b00020", "due_soon": "#b26a00", "done": "#1b5e20",
+               "upcoming": "#333333", "expired": "#666666"}
+
+    def show_deadlines(self) -> None:
+        """The notice and limitation deadlines of the dispute being edited, with their state today."""
+        if self.current is None:
+            self.deadline_list.setText("—")
+            return
+        from html import escape
+
+        from lei_desktop.services import deadlines
+
+        lang = self.ctx.lang
+        lines = []
+        for d in deadlines.list_deadlines(self.ctx.store, include_done=True):
+            if (d.dispute or d.ref) != self.current.ref or d.kind not in ("notice", "limitation"):
+                continue
+            j = d.to_json()
+            colour = self.COLOURS.get(d.status, "#333333")
+            lines.append(f"<span style='color:{colour}'><b>{escape(j['status_' + lang])}</b></span> — "
+                         f"{escape(j[lang])}")
+        self.deadline_list.setText("<br>".join(lines) if lines else self.tr("No deadline recorded."))
 
     def has_unsaved(self) -> bool:
         return self.form.dirty or (hasattr(self, "consents") and self.consents.has_unsaved())

@@ -248,13 +248,8 @@ class RecordsPage(BasePage):
         self._edit(self.current)
 
     def validate(self) -> bool:
-        try:
-            self.parse(self.collect())
-        except LeiError as exc:
-            self.form.show_error(exc, self.ctx.lang)
-            return False
-        self.form.clear_errors()
-        return True
+        """Live check while typing: a message under a field the user has edited."""
+        return self.form.live_check(self.collect(), self.parse, self.ctx.lang)
 
     def save(self) -> bool:
         try:
