@@ -6,6 +6,7 @@ is refused. Arithmetic across currencies is refused. No float is ever accepted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -51,6 +52,10 @@ def check_currency(value: object, field: str = "currency") -> str:
     return value.strip().upper()
 
 
+#: thousands separated by commas in groups of three: 1,234,567.89
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
 def parse_decimal(value: object, field: str = "amount") -> Decimal:
     """A Decimal from a string, int or Decimal; floats and junk are refused with the field named."""
     if isinstance(value, bool):
@@ -62,7 +67,11 @@ def parse_decimal(value: object, field: str = "amount") -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, str):
-        cleaned = value.strip().replace(",", "").replace("_", "")
+        stripped = value.strip()
+        if "," in stripped and not _GROUPED.match(stripped):
+            # "1,5" is not 15: a comma is only a thousands separator in groups of three
+            raise ValidationError("not_a_decimal", field, value=value)
+        cleaned = stripped.replace(",", "").replace("_", "")
         try:
             result = Decimal(cleaned)
         except InvalidOperation:

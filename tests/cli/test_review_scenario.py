@@ -226,6 +226,7 @@ def test_refusals_exit_1_with_one_line_naming_the_field(db, capsys):
         (("claim", "assess", "CL-NOPE", "--json"), "CL-NOPE"),
         (("claim", "settle", "CL-2026-0003", "--paid", "12,3x", "--date", "2026-07-01"), "paid"),
         (("claim", "settle", "CL-2026-0003", "--paid", "-5", "--date", "2026-07-01"), "paid"),
+        (("claim", "settle", "CL-2026-0003", "--paid", "1,5", "--date", "2026-07-01"), "paid"),
         (("claim", "settle", "CL-2026-0003", "--paid", "100.001", "--date", "2026-07-01"), "paid"),
         (("claim", "settle", "CL-2026-0003", "--paid", "100.00", "--date", "2026-13-01"), "date"),
         (("claim", "settle", "CL-2026-0001", "--paid", "100.00", "--date", "2026-07-01"), "CL-2026-0001"),
@@ -323,4 +324,19 @@ def test_export_then_load_gives_the_same_frozen_claims_back(tmp_path, capsys):
         ("X3", "withdrawn", "0.00", "0.00")]
     again = tmp_path / "again.json"
     ok(b, capsys, "export-json", str(again))
-    assert json.loads(again.read_text("utf-8"))["claims"] == json.loads(out.read_text("utf-8"))["claims"]
+    assert again.read_bytes() == out.read_bytes()  # claims with their times, byte for byte
+
+
+def test_a_bad_claim_time_refuses_the_whole_file(tmp_path, capsys):
+    raw = json.loads(SCENARIO.read_text("utf-8"))
+    raw["claims"][1]["submitted_at"] = "yesterday"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(raw), "utf-8")
+    db = tmp_path / "bad.sqlite3"
+    code, _, err = cli(db, capsys, "load", str(path))
+    assert code == 1 and "claims[1].submitted_at" in err and "yesterday" in err
+    # all-or-nothing: not even the expenses were kept
+    code, out, _ = cli(db, capsys, "claim", "list", "--json")
+    assert code == 0 and json.loads(out)["claims"] == []
+    code, _, err = cli(db, capsys, "claim", "create", "--dispute", "D1")
+    assert code == 1 and "D1" in err

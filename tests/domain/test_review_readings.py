@@ -90,3 +90,19 @@ def test_settled_prior_counts_at_the_sum_of_its_payments_and_an_open_one_at_its_
     st = settle(POLICY, "D1", [r.line for r in lines_of([exp("E1")])], [settled, open_])
     # 90,000.00 (paid) + 50,000.00 (payable, though 10,000.00 was paid) = 140,000.00
     assert (st.aggregate_prior, st.per_claim_prior) == (D("140000.00"), D("0.00"))
+
+
+def test_a_comma_is_only_a_thousands_separator():
+    # `claim settle --paid 1,5` must not record 15.00: commas count only in groups of three
+    from lei_desktop.domain.errors import ValidationError
+    from lei_desktop.domain.money import parse_decimal
+
+    assert parse_decimal("1,234,567.89", "paid") == D("1234567.89")
+    assert parse_decimal("-1,000", "paid") == D("-1000")
+    for bad in ("1,5", "1234,56", "1,000,00", "12,3x"):
+        try:
+            parse_decimal(bad, "paid")
+        except ValidationError as exc:
+            assert exc.field == "paid"
+        else:  # pragma: no cover - the failure
+            raise AssertionError(f"{bad!r} was accepted")

@@ -6,8 +6,6 @@ import json
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from lei_desktop.domain.fx import FxRate, RateTable, convert
 from lei_desktop.services import dashboard
 
@@ -34,7 +32,7 @@ def test_spent_per_dispute_and_policy_from_the_rates(loaded_store, example_path)
 
 
 def test_claimed_paid_and_limits_follow_the_claims(loaded_store):
-    claims = pytest.importorskip("lei_desktop.services.claims", reason="the claims engine is not merged yet")
+    from lei_desktop.services import claims
     ref = claims.create_claim(loaded_store, "D1")
     draft = dashboard.figures(loaded_store).policies[0].disputes[0]
     doc = claims.assess(loaded_store, ref)

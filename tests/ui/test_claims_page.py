@@ -13,11 +13,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from lei_desktop.domain.errors import LeiError
-from lei_desktop.services import expenses
+from lei_desktop.services import (
+    claims,
+    expenses,
+)
 from lei_desktop.ui.context import UiContext
 from tests.ui.gui2_support import fresh_event_loop  # noqa: F401 - autouse fixture
-
-claims = pytest.importorskip("lei_desktop.services.claims", reason="the claims engine is not merged yet")
 
 
 @pytest.fixture
@@ -89,7 +90,6 @@ def test_refused_action_is_shown_not_raised(page, monkeypatch):
 
 
 def test_export_pdf_on_a_worker_with_progress_then_open_folder(qtbot, page, tmp_path, monkeypatch):
-    pytest.importorskip("lei_desktop.services.claim_export", reason="the PDF export is not merged yet")
     page.build_claim()
     page.quiet_export = True
     opened = []
@@ -111,7 +111,7 @@ def test_export_pdf_on_a_worker_with_progress_then_open_folder(qtbot, page, tmp_
 
 
 def test_export_cancel_leaves_nothing_behind(qtbot, page, tmp_path, monkeypatch):
-    service = pytest.importorskip("lei_desktop.services.claim_export", reason="the PDF export is not merged yet")
+    from lei_desktop.services import claim_export as service
     page.build_claim()
     page.quiet_export = True
     out = tmp_path / "cancelled.pdf"

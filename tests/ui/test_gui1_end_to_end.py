@@ -132,11 +132,10 @@ def test_enrol_policy_dispute_expense_claim_export(qtbot, fresh_window, ctx, tmp
     assert window.nav.currentItem().text() == "索赔"
     window.set_language("en")
 
-    # export (once the PDF engineer's service is in the build)
+    # export: the PDF service is part of the build
     from lei_desktop.ui.pages.claims import export_service
 
-    if export_service() is None:
-        pytest.skip("claim PDF export not merged into this build yet; everything before it passed")
+    assert export_service() is not None
     cpage.quiet_export = True
     out = tmp_path / f"{ref}.pdf"
     cpage.export_pdf(out)
@@ -150,8 +149,7 @@ def test_wizard_ends_with_the_enrolment_pdf(qtbot, fresh_window, ctx, tmp_path, 
 
     from lei_desktop.ui import enrolment_pdf
 
-    if enrolment_pdf.exporter() is None:
-        pytest.skip("the enrolment PDF service is not merged into this build yet")
+    assert enrolment_pdf.exporter() is not None
     from lei_desktop.ui.wizard import EnrolmentWizard
 
     enrol(qtbot, fresh_window)
