@@ -13,7 +13,7 @@ import sys
 import traceback
 
 from lei_desktop import __version__
-from lei_desktop.cli.common import EXIT_BUG, EXIT_REFUSED, CliContext, add_common, system_lang
+from lei_desktop.cli.common import EXIT_BUG, EXIT_REFUSED, CliContext, add_common, safe_output, system_lang
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.messages import text
 
@@ -57,6 +57,7 @@ def _damaged_store(exc: BaseException) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    safe_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang is None:

@@ -81,3 +81,13 @@ class CliContext:
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
+
+
+def safe_output() -> None:
+    """Any text (narratives, names) may reach the console: on one that cannot show a character
+    (a Latin-1 or GBK console and an emoji), print a stand-in instead of failing."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")

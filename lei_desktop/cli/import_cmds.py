@@ -67,16 +67,6 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_export_xlsx)
 
 
-def _safe_output() -> None:
-    """Narratives hold any text: on a terminal that cannot show a character, show a stand-in
-    instead of failing (a Latin-1 console and a Chinese narrative)."""
-    import sys
-
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
-            stream.reconfigure(errors="backslashreplace")
-
-
 def _usage(parser) -> int:
     import sys
 
@@ -141,7 +131,6 @@ def _finish(ctx, preview, dry_run: bool) -> int:
 
 
 def cmd_import_ledes(ctx) -> int:
-    _safe_output()
     from lei_desktop.domain.fields import parse_date
     from lei_desktop.services import imports
 
@@ -154,7 +143,6 @@ def cmd_import_ledes(ctx) -> int:
 
 
 def cmd_import_csv(ctx) -> int:
-    _safe_output()
     from lei_desktop.services import imports
 
     a = ctx.args
@@ -169,7 +157,6 @@ def cmd_import_csv(ctx) -> int:
 
 
 def cmd_mappings(ctx) -> int:
-    _safe_output()
     from lei_desktop.services import imports
 
     names = imports.list_mappings(ctx.store)
@@ -182,7 +169,6 @@ def cmd_mappings(ctx) -> int:
 
 
 def cmd_fx_import(ctx) -> int:
-    _safe_output()
     from lei_desktop.services import imports
 
     a = ctx.args
@@ -216,7 +202,6 @@ def _rate_json(r) -> dict:
 
 
 def cmd_fx_list(ctx) -> int:
-    _safe_output()
     from lei_desktop.services import rates
 
     items = rates.list_rates(ctx.store, (ctx.args.currency or "").upper() or None)
@@ -229,7 +214,6 @@ def cmd_fx_list(ctx) -> int:
 
 
 def cmd_export_xlsx(ctx) -> int:
-    _safe_output()
     from lei_desktop.services import exports
 
     a = ctx.args

@@ -283,6 +283,10 @@ def duplicates(
             )
             if exclude_ref:
                 q = q.where(ExpenseRow.ref != exclude_ref)
+                # the other lines of the same imported LEDES invoice share payee and number by nature
+                invoice_id = s.scalar(select(ExpenseRow.ledes_invoice_id).where(ExpenseRow.ref == exclude_ref))
+                if invoice_id is not None:
+                    q = q.where(or_(ExpenseRow.ledes_invoice_id.is_(None), ExpenseRow.ledes_invoice_id != invoice_id))
             out += [Duplicate(ref, "invoice") for ref in s.scalars(q.order_by(ExpenseRow.ref).limit(20))]
         hashes = [h for h in dict.fromkeys(hashes) if h]
         if hashes:

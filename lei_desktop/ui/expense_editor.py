@@ -713,7 +713,9 @@ class ExpenseEditor(QWidget):
             if not d["amount"]:
                 raise ValidationError("required", "amount")
             money = Money.of(d["amount"], d["currency"] if currency_ok else "CNY", "amount")
-            if money.amount <= 0:
+            # credits imported from a LEDES invoice (IF/IE discounts) keep their sign, as in expense_from_dict
+            credit = str(d.get("source") or "").startswith("ledes:")
+            if money.amount == 0 or (money.amount < 0 and not credit):
                 raise ValidationError("not_positive", "amount")
 
         check("amount", amount)

@@ -120,3 +120,11 @@ def test_usage_errors_exit_2():
     assert cli("no-such-command").returncode == 2
     assert cli("load").returncode == 2
     assert cli("--lang", "fr", "init").returncode == 2
+
+
+def test_a_console_that_cannot_show_chinese_gets_stand_ins_not_a_crash(tmp_path):
+    r = cli("amount-in-words", "12.5", env={"PYTHONIOENCODING": "latin-1"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "\\u4eba\\u6c11\\u5e01\\u58f9\\u62fe\\u8d30\\u5143\\u4f0d\\u89d2"  # 人民币壹拾贰元伍角
+    r = cli("--lang", "zh", "uscc", "91110108MA01XH7K2S", env={"PYTHONIOENCODING": "latin-1"})
+    assert r.returncode == 1 and "\\u" in r.stderr  # the refusal still arrives, escaped

@@ -330,3 +330,18 @@ def test_an_absurd_csv_amount_is_refused(loaded_store):
     p = imports.preview_csv(loaded_store, "日期,金额,币种,类别,收款方,说明\n2026-04-01,1e30,USD,律师费,x,y\n"
                             "2026-04-01,\"123,456,789,012,345,678\",USD,律师费,x,y\n".encode(), "D1", MAPPING)
     assert [(e.line, e.column, e.code) for e in p.errors] == [(2, "金额", "csv_amount"), (3, "金额", "out_of_range")]
+
+
+def test_lines_of_one_invoice_are_not_each_others_duplicates(loaded_store):
+    from lei_desktop.domain.model import Expense
+    from lei_desktop.services.expense_table import duplicates
+
+    result = imports.commit(loaded_store, imports.preview_ledes(loaded_store, ledes_bytes("canonical_1998b.txt"),
+                                                                "D1", currency="USD"))
+    first = result.refs[0]
+    assert duplicates(loaded_store, "24-6437381", "96542", exclude_ref=first) == []
+    expenses.create_expense(loaded_store, Expense(ref="TYPED", dispute="D1", category="attorney_fees",
+                                                  amount=Decimal("630.00"), currency="USD", payee="24-6437381",
+                                                  invoice_number="96542"))
+    assert [d.ref for d in duplicates(loaded_store, "24-6437381", "96542", exclude_ref=first)] == ["TYPED"]
+    assert len(duplicates(loaded_store, "24-6437381", "96542", exclude_ref="TYPED")) == 5

@@ -189,3 +189,34 @@ def test_rates_page_button_opens_the_rates_import(qtbot, loaded_store, tmp_path,
     monkeypatch.setattr(import_dialog.ImportDialog, "exec", run)
     page.import_btn.click()
     assert len(page.records) == before + 1
+
+
+def test_an_imported_credit_can_be_edited_in_the_expense_editor(qtbot, loaded_store, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
+
+    from lei_desktop.services import expenses, imports
+    from lei_desktop.ui.context import UiContext
+    from lei_desktop.ui.pages.expenses import ExpensesPage
+
+    p = imports.preview_ledes(loaded_store, (LEDES / "two_invoices.txt").read_bytes(), "D1", currency="USD")
+    result = imports.commit(loaded_store, p)
+    credit = next(e for e in expenses.list_expenses(loaded_store, "D1") if e.ref in result.refs and e.amount < 0)
+    ctx = UiContext(loaded_store, "en", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    page = ExpensesPage(ctx)
+    qtbot.addWidget(page)
+    ed = page.editor
+    ed.load_ref(credit.ref)
+    ed.paid_on.clear()
+    qtbot.keyClicks(ed.paid_on, "2026-04-02")
+    assert ed.save(), ed.errors_of(ed.form_dict())
+    again = expenses.get_expense(loaded_store, credit.ref)
+    assert again.amount == credit.amount < 0 and again.paid_on.isoformat() == "2026-04-02"
+    assert asked == []  # the invoice's other lines are not "possible duplicates" of this one
+    ed.load_ref("E1")  # a typed expense still may not be negative
+    ed.amount.clear()
+    qtbot.keyClicks(ed.amount, "-5")
+    assert "amount" in ed.errors_of(ed.form_dict())
