@@ -17,6 +17,27 @@
         </message>
     </context>
     <context>
+        <name>BuildClaimDialog</name>
+        <message>
+            <source>Build a claim</source>
+            <translation>生成索赔</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unclaimed expense(s) of this dispute.</source>
+            <translation>
+                <numerusform>本纠纷有 %n 笔未索赔的费用。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全选</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>全不选</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoryTable</name>
         <message>
             <source>Cost category</source>
@@ -46,8 +67,12 @@
             <translation>纠纷：</translation>
         </message>
         <message>
-            <source>Build claim from unclaimed expenses</source>
-            <translation>用未索赔的费用生成索赔</translation>
+            <source>Build claim…</source>
+            <translation>生成索赔…</translation>
+        </message>
+        <message>
+            <source>Choose which of the dispute's unclaimed expenses go into a new claim</source>
+            <translation>选择纠纷中哪些未索赔的费用纳入新的索赔</translation>
         </message>
         <message>
             <source>Claim</source>

@@ -27,7 +27,8 @@ from pathlib import Path
 from lei_desktop import __version__
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.messages import register, text
-from lei_desktop.paths import i18n_dir, resource, resource_root
+from lei_desktop.paths import resource, resource_root
+from lei_desktop.selftest_qt import check_gui_modules, check_qt_starts, check_translations
 
 register(
     {
@@ -52,9 +53,6 @@ register(
         "selftest_failed": ("自检失败：{failed}/{n} 项未通过", "self-test failed: {failed} of {n} checks did not pass"),
     }
 )
-
-TRANSLATION_FILE = "lei_desktop_zh_CN.qm"
-
 
 class Skipped(Exception):
     """A check that could not run because an earlier one failed."""
@@ -218,27 +216,6 @@ def check_metadata(st: Selftest) -> str:
     return f"{holding[0]} = {values[holding[0]]}"
 
 
-def check_translations(st: Selftest) -> str:
-    qm = i18n_dir() / TRANSLATION_FILE
-    if not qm.is_file():
-        raise FileNotFoundError(str(qm))
-    try:
-        from PySide6.QtCore import QLibraryInfo, QTranslator
-    except ImportError:  # a core-only install: the file must at least be a real .qm
-        data = qm.read_bytes()
-        if not data.startswith(bytes.fromhex("3CB86418CAEF9C95CD211CBF60A1BDDD")):
-            raise ValueError(f"{qm.name} is not a Qt translation file") from None
-        return f"{qm.name}: {len(data)} bytes (PySide6 not installed: file checked only)"
-    ours = QTranslator()
-    if not ours.load(str(qm)) or ours.isEmpty():
-        raise ValueError(f"QTranslator could not load {qm}")
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qtbase = QTranslator()
-    if not qtbase.load("qtbase_zh_CN", qt_dir):
-        raise ValueError(f"Qt's own qtbase_zh_CN.qm not found in {qt_dir}")
-    return f"{qm.name} + qtbase_zh_CN.qm"
-
-
 def check_backup(st: Selftest) -> str:
     """An encrypted backup (cryptography's AES-GCM + scrypt, a native library) written and verified."""
     backup = importlib.import_module("lei_desktop.services.backup")
@@ -255,64 +232,6 @@ def check_backup(st: Selftest) -> str:
     if version != __version__:
         raise ValueError(f"manifest app_version {version!r}, expected {__version__!r}")
     return f"{info.size // 1024} KB, app_version {version}"
-
-
-def check_gui_modules(st: Selftest) -> str:
-    """Import every ``lei_desktop.ui`` module: a Qt module the spec left out shows up here."""
-    import pkgutil
-
-    try:
-        import PySide6  # noqa: F401
-    except ImportError:
-        return "PySide6 not installed: GUI not checked"
-    ui = importlib.import_module("lei_desktop.ui")
-    names = [info.name for info in pkgutil.walk_packages(ui.__path__, "lei_desktop.ui.")]
-    for name in names:
-        importlib.import_module(name)
-    importlib.import_module("lei_desktop.app")
-    return f"{len(names) + 1} modules"
-
-
-def check_qt_starts(st: Selftest) -> str:
-    """A QApplication on this machine's platform plugin (offscreen where there is no display), the
-    bundled font registered with Qt, and a label drawn with it. Last of the checks: if Qt cannot
-    start at all it aborts the process, and every earlier line has been printed by then."""
-    try:
-        from PySide6.QtGui import QFont, QFontDatabase, QIcon
-        from PySide6.QtWidgets import QApplication, QLabel
-    except ImportError:
-        return "PySide6 not installed: GUI not checked"
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no X server (the bundle has no Wayland plugin)
-    app = QApplication.instance() or QApplication(["lei-cli"])
-    fonts = bundled_fonts()
-    if not fonts:
-        raise FileNotFoundError(str(resource("fonts")))
-    font_id = QFontDatabase.addApplicationFont(str(fonts[0]))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        raise ValueError(f"Qt could not load {fonts[0].name}")
-    label = QLabel("索赔申请书 Claim Form 堃昇珺 ¥1,409.50")
-    label.setFont(QFont(families[0], 12))
-    if label.grab().isNull():
-        raise ValueError("Qt drew nothing")
-    if QIcon(str(resource("icons", "lei.png"))).isNull():
-        raise ValueError("the application icon does not load")
-    from PySide6.QtGui import QImageReader
-
-    readable = {bytes(f).decode() for f in QImageReader.supportedImageFormats()}
-    wanted = {suffix.lstrip(".") for suffix in receipt_image_suffixes()}
-    if wanted - readable:
-        raise ValueError(f"Qt cannot read receipt images: {sorted(wanted - readable)}")
-    return f"platform {app.platformName()}, font {families[0]}, images {'/'.join(sorted(wanted))}"
-
-
-def receipt_image_suffixes() -> tuple[str, ...]:
-    """The image types the expense editor previews (its own list, when the GUI is there)."""
-    try:
-        return importlib.import_module("lei_desktop.ui.expense_editor").IMAGE_SUFFIXES
-    except (ImportError, AttributeError):
-        return (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp")
 
 
 CHECKS: list[tuple[str, Callable[[Selftest], str]]] = [

@@ -56,17 +56,23 @@ CloseApplications=yes
 RestartApplications=no
 ShowLanguageDialog=auto
 
-[Languages]
 #if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
+  #define HaveChinese
+#endif
+
+[Languages]
+#ifdef HaveChinese
 Name: "zh"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
 #endif
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [CustomMessages]
 en.SelfTest=lei_desktop self-test
-zh.SelfTest=lei_desktop 自检
 en.DesktopIcon=Create a desktop shortcut
+#ifdef HaveChinese
+zh.SelfTest=lei_desktop 自检
 zh.DesktopIcon=创建桌面快捷方式
+#endif
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:DesktopIcon}"; Flags: unchecked

@@ -255,6 +255,12 @@ ZH = {
     "What": "事项",
     "In draft claim {claim}": "在草稿索赔 {claim} 中",
     "Locked: in claim {claim} ({status})": "已锁定：在索赔 {claim} 中（{status}）",
+    "Build claim…": "生成索赔…",
+    "Choose which of the dispute's unclaimed expenses go into a new claim": "选择纠纷中哪些未索赔的费用纳入新的索赔",
+    "Build a claim": "生成索赔",
+    "%n unclaimed expense(s) of this dispute.": "本纠纷有 %n 笔未索赔的费用。",
+    "All": "全选",
+    "None": "全不选",
 }
 
 

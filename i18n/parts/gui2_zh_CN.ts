@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BuildClaimDialog</name>
+    <message>
+        <source>Build a claim</source>
+        <translation>生成索赔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unclaimed expense(s) of this dispute.</source>
+        <translation><numerusform>本纠纷有 %n 笔未索赔的费用。</numerusform></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsPage</name>
     <message>
         <source>The claims engine is not part of this build yet.</source>
@@ -11,8 +30,12 @@
         <translation>纠纷：</translation>
     </message>
     <message>
-        <source>Build claim from unclaimed expenses</source>
-        <translation>用未索赔的费用生成索赔</translation>
+        <source>Build claim…</source>
+        <translation>生成索赔…</translation>
+    </message>
+    <message>
+        <source>Choose which of the dispute's unclaimed expenses go into a new claim</source>
+        <translation>选择纠纷中哪些未索赔的费用纳入新的索赔</translation>
     </message>
     <message>
         <source>Claim</source>

@@ -70,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help(sys.stderr)
             return 2
-        return int(args.func(ctx) or 0)
+        code = int(args.func(ctx) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except LeiError as exc:
         print(f"{text('error_prefix', args.lang)}: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_REFUSED
@@ -88,6 +92,24 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BUG
     finally:
         ctx.close()
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader of stdout went away (``lei-cli … | head -1``): stop quietly, no internal error.
+
+    stdout is pointed at devnull so that Python's final flush does not complain again
+    (the recipe of the ``signal`` module's documentation, "Note on SIGPIPE").
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - stdout without a descriptor
+        pass
+    return EXIT_BROKEN_PIPE
+
+
+#: 128 + SIGPIPE, what a shell reports for a command ended by a closed pipe
+EXIT_BROKEN_PIPE = 141
 
 
 if __name__ == "__main__":

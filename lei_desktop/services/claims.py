@@ -654,6 +654,7 @@ def reject(store: Store, ref: str, reason: str) -> None:
 
 def withdraw_in(s: Session, store: Store, row: ClaimRow) -> None:
     _require(row, ("draft", *OPEN_STATUSES), "withdraw")
+    row.decided_at = now()  # when it stopped counting as a prior claim (replayed by scenario load)
     _transition(s, store, row, "withdrawn", "withdraw")
 
 

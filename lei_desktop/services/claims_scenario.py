@@ -23,7 +23,7 @@ claim is left alone, a later status is walked forward, anything else is refused.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -44,6 +44,10 @@ _ORDER = {"draft": 0, "submitted": 1, "under_review": 2, "settled": 3, "rejected
 
 register(
     {
+        "not_a_timestamp": (
+            "时间格式应为 ISO 8601（如 2026-05-03T09:30:00+00:00），收到 “{value}”",
+            "must be an ISO 8601 time such as 2026-05-03T09:30:00+00:00, got '{value}'",
+        ),
         "claim_differs": (
             "索赔 {claim} 已{status_zh}，文件中的内容与之不同，不能修改",
             "claim {claim} is already {status_en} and the file differs from it; it cannot be changed",
@@ -133,11 +137,26 @@ def _parse_one(obj: object) -> dict:
                                     "reference": f.text(p, "reference")})
         except LeiError as exc:
             raise exc.at(where) from None
+    for key in ("submitted_at", "decided_at"):
+        out[key] = _timestamp(obj, key)
     paid = obj.get("paid")
     if paid not in (None, ""):
         # without a date the payment is dated on the day of loading (a warning says so)
         out["paid"] = (Money.of(paid, "CNY", "paid").amount, f.a_date(obj, "paid_on"))
     return out
+
+
+def _timestamp(obj: Mapping, key: str) -> datetime | None:
+    value = obj.get(key)
+    if value in (None, ""):
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip()) if isinstance(value, str) else None
+    except ValueError:
+        when = None
+    if when is None:
+        raise ValidationError("not_a_timestamp", key, value=value)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def parse(raw: object, name: str = SECTION) -> list[dict]:
@@ -162,14 +181,15 @@ def check(raw: object, name: str) -> None:
 
 def _walk(s, store, row: ClaimRow, item: dict, report) -> None:
     """Move a claim forward through the lifecycle to the status the file gives."""
+    _open(s, store, row, item)
+    _finish(s, store, row, item, report)
+
+
+def _open(s, store, row: ClaimRow, item: dict) -> None:
+    """Submit (unless the file keeps it a draft or withdraws the draft), then decisions, review, payments."""
     target = item["status"]
-    if row.status == "draft" and target != "draft":
-        if target == "withdrawn":
-            claims.withdraw_in(s, store, row)
-            return
+    if row.status == "draft" and target not in ("draft", "withdrawn"):
         claims.submit_in(s, store, row, item["override_reason"] or None)
-        if row.status == "draft":  # pragma: no cover - submit_in raises instead
-            return
     if row.status in claims.OPEN_STATUSES:
         for d in item["decisions"]:
             claims.decide_line_in(s, store, row, d["expense"], d["decision"], d["amount"], d["reason"], d["date"])
@@ -177,6 +197,14 @@ def _walk(s, store, row: ClaimRow, item: dict, report) -> None:
             claims.start_review_in(s, store, row)
         for p in item["payments"]:
             claims.record_payment_in(s, store, row, p["amount"], p["date"], p["reference"])
+
+
+def _finish(s, store, row: ClaimRow, item: dict, report) -> None:
+    """Settle, reject or withdraw, as the file says."""
+    target = item["status"]
+    if row.status == "draft" and target == "withdrawn":
+        claims.withdraw_in(s, store, row)
+    elif row.status in claims.OPEN_STATUSES:
         if target == "settled":
             paid, when = item.get("paid") or (Decimal("0.00"), _last_payment(item))
             if when is None:
@@ -194,11 +222,69 @@ def _last_payment(item: dict) -> date | None:
 
 
 def load(s, store, raw, sc, report) -> None:
-    for i, item in enumerate(parse(raw)):
+    items = parse(raw)
+    if _timed(s, items):
+        _load_in_time_order(s, store, items, report)
+        return
+    for i, item in enumerate(items):
         try:
             _load_one(s, store, item, report)
         except LeiError as exc:
             raise exc.at(f"{SECTION}[{i}]") from None
+
+
+def _timed(s, items: list[dict]) -> bool:
+    """True when the file dates every submission and every decision (as ``export`` writes them) and
+    none of its claims is in the store yet: then the lifecycle is replayed in the order of those
+    times, so that each claim is frozen against the same prior claims as it was (a claim settled
+    only after a later claim was submitted counted at its payable for that later claim)."""
+    if not items or any(item["ref"] is None or item["expenses"] is None for item in items):
+        return False
+    for item in items:
+        if item["status"] not in ("draft", "withdrawn") and item["submitted_at"] is None:
+            return False
+        if item["status"] in ("settled", "rejected", "withdrawn") and item["decided_at"] is None:
+            return False
+    refs = [item["ref"] for item in items]
+    return not s.scalars(select(ClaimRow.ref).where(ClaimRow.ref.in_(refs))).first()
+
+
+def _load_in_time_order(s, store, items: list[dict], report) -> None:
+    items = [
+        {**item, "override_reason": item["override_reason"] or DEFAULT_OVERRIDE} if item["status"] != "draft" else item
+        for item in items
+    ]
+    rows = []
+    for i, item in enumerate(items):
+        try:
+            rows.append(claims.create_claim_in(s, store, item["dispute"], item["expenses"], item["ref"]).ref)
+        except LeiError as exc:
+            raise exc.at(f"{SECTION}[{i}]") from None
+    early = datetime.min.replace(tzinfo=UTC)
+    events = []
+    for i, item in enumerate(items):
+        if item["submitted_at"] is not None:
+            events.append((item["submitted_at"], 0, i, "open"))
+        if item["status"] in ("settled", "rejected", "withdrawn"):
+            events.append((item["decided_at"] or item["submitted_at"] or early, 1, i, "finish"))
+    for _when, _, i, what in sorted(events, key=lambda e: e[:3]):
+        item = items[i]
+        try:
+            row = claims._load(s, rows[i])
+            if what == "open":
+                _open(s, store, row, item)
+                row.submitted_at = item["submitted_at"]
+                if row.assessment:
+                    row.assessment = {**row.assessment, "submitted_at": item["submitted_at"].isoformat()}
+            else:
+                _finish(s, store, row, item, report)
+                if item["decided_at"] is not None:
+                    row.decided_at = item["decided_at"]
+            s.flush()
+        except LeiError as exc:
+            raise exc.at(f"{SECTION}[{i}]") from None
+    for _ in items:
+        report.count(SECTION, "create")
 
 
 def _load_one(s, store, item: dict, report) -> None:
@@ -242,6 +328,10 @@ def export(s, path, files_dir) -> list[dict] | None:
             "expenses": [m.expense.ref for m in row.members] or [ln.expense_ref for ln in row.lines],
             "status": row.status,
         }
+        if row.submitted_at is not None:
+            item["submitted_at"] = _iso(row.submitted_at)
+        if row.decided_at is not None:
+            item["decided_at"] = _iso(row.decided_at)
         if row.override_reason:
             item["override_reason"] = row.override_reason
         if row.rejection_reason:
@@ -264,6 +354,10 @@ def export(s, path, files_dir) -> list[dict] | None:
             item["supplementary_to"] = row.assessment.get("supplementary_to")
         out.append(item)
     return out
+
+
+def _iso(when: datetime) -> str:
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).isoformat()
 
 
 fmt.EXTRA_SECTIONS[SECTION] = check

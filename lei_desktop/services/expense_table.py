@@ -304,6 +304,16 @@ def duplicates(
 # --- rates ---------------------------------------------------------------------------------------
 
 
+def _stored_rate(on_date, currency, rate, per, source) -> FxRate:
+    """An FxRate from a stored row, which was checked when it was written: built without the
+    constructor's checks (they cost more than the query when the page opens)."""
+    r = object.__new__(FxRate)
+    for name, value in (("on_date", on_date), ("currency", currency), ("rate", rate), ("per", per),
+                        ("source", source)):
+        object.__setattr__(r, name, value)
+    return r
+
+
 class RateContext:
     """The rate table and each dispute's date basis, read once; answers "what is this in CNY?"."""
 
@@ -311,7 +321,7 @@ class RateContext:
         with store.session() as s:
             # plain columns, not ORM objects: the table is read whenever the page opens
             q = select(FxRateRow.on_date, FxRateRow.currency, FxRateRow.rate, FxRateRow.per, FxRateRow.source)
-            self.table = RateTable(FxRate(d, c, plain(r), p, src or "") for d, c, r, p, src in s.execute(q))
+            self.table = RateTable(_stored_rate(d, c, plain(r), p, src or "") for d, c, r, p, src in s.execute(q))
             q = select(DisputeRow.ref, PolicyRow.fx_basis).join(PolicyRow, DisputeRow.policy_id == PolicyRow.id)
             self.basis: dict[str, str] = {ref: basis for ref, basis in s.execute(q)}
 

@@ -11,6 +11,7 @@ number, or the same file) is shown as you type and asked about before saving.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from lei_desktop.domain import fields as f
 from lei_desktop.domain.categories import CATEGORY_CODES
@@ -57,6 +59,19 @@ from lei_desktop.services.expense_table import (
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "AUD", "CAD", "CHF", "SGD")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
+
+
+_LOOSE_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+
+
+def loose_date(text: str) -> str:
+    """Dates typed the way people type them: ``2026/4/1``, ``2026.4.1``, ``2026年4月1日``, ``20260401``
+    become ``2026-04-01``; anything else is passed on unchanged for the domain's check to name."""
+    m = _LOOSE_DATE.match(text) or _COMPACT_DATE.match(text)
+    if not m:
+        return text.strip()
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
 def guess_kind(filename: str) -> str:
@@ -220,7 +235,7 @@ class ExpenseEditor(QWidget):
     FIELDS = ("ref", "dispute", "category", "amount", "currency", "paid_on", "invoice_date", "payee",
               "invoice_number", "description_zh", "description_en", "rate_override", "rate_per")
 
-    def __init__(self, ctx, undo_stack, parent=None) -> None:
+    def __init__(self, ctx, undo_stack, parent=None, start_new: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.undo_stack = undo_stack
@@ -229,16 +244,18 @@ class ExpenseEditor(QWidget):
         self._loading = False
         self._dirty = False
         self._errors: dict[str, str] = {}
+        self._touched: set[str] = set()
         self._rates: RateContext | None = None
         self.duplicates: list = []
         #: asked before saving a likely duplicate; tests replace it
         self.confirm_duplicate = self._ask_duplicate
         self._build()
         self._dup_timer = QTimer(self, singleShot=True, interval=250)
-        self._dup_timer.timeout.connect(self.check_duplicates)
+        self._dup_timer.timeout.connect(self.check_duplicates_in_background)
         self.retranslate()
         self.reload_choices()
-        self.new_expense()
+        if start_new:
+            self.new_expense()
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -259,7 +276,7 @@ class ExpenseEditor(QWidget):
         self.paid_on = QLineEdit()
         self.invoice_date = QLineEdit()
         for w in (self.paid_on, self.invoice_date):
-            w.setPlaceholderText("YYYY-MM-DD")
+            w.setPlaceholderText("YYYY-MM-DD / 2026/4/1")
         self.payee = QLineEdit()
         self.invoice_number = QLineEdit()
         self.description_zh = QLineEdit()
@@ -397,8 +414,9 @@ class ExpenseEditor(QWidget):
                  self.kind, self.revert_button, self.save_button]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            sc = QShortcut(QKeySequence(key), self)
+        for key in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter),
+                    QKeySequence(QKeySequence.StandardKey.Save)):
+            sc = QShortcut(key, self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(self.save)
 
@@ -655,8 +673,8 @@ class ExpenseEditor(QWidget):
             "category": self.category.currentData() or "",
             "amount": self.amount.text().strip().replace(",", ""),
             "currency": self.currency.currentText().strip().upper(),
-            "paid_on": self.paid_on.text().strip(),
-            "invoice_date": self.invoice_date.text().strip(),
+            "paid_on": loose_date(self.paid_on.text()),
+            "invoice_date": loose_date(self.invoice_date.text()),
             "payee": self.payee.text(),
             "invoice_number": self.invoice_number.text(),
             "description_zh": self.description_zh.text(),
@@ -771,12 +789,35 @@ class ExpenseEditor(QWidget):
     # --- duplicates --------------------------------------------------------------------------------
 
     def check_duplicates(self) -> list:
+        self._dup_question = None  # a background answer still on its way is stale now
         d = self.form_dict()
         hashes = [fe.sha256 for fe in self.files if fe.pending]
         exclude = self.current.ref if self.current else None
         self.duplicates = duplicates(self.ctx.store, d["payee"], d["invoice_number"], hashes, exclude_ref=exclude)
         self._show_duplicates()
         return self.duplicates
+
+    def check_duplicates_in_background(self) -> None:
+        """The same look-up on a worker thread (it scans the table): the answer is shown if the form
+        still asks the same question when it arrives."""
+        run = getattr(self.ctx, "run_in_thread", None)
+        if run is None:
+            self.check_duplicates()
+            return
+        d = self.form_dict()
+        hashes = tuple(fe.sha256 for fe in self.files if fe.pending)
+        exclude = self.current.ref if self.current else None
+        question = (d["payee"], d["invoice_number"], hashes, exclude)
+        self._dup_question = question
+        store = self.ctx.store
+
+        def done(found) -> None:
+            if isValid(self) and getattr(self, "_dup_question", None) == question:
+                self.duplicates = found
+                self._show_duplicates()
+
+        run(lambda: duplicates(store, d["payee"], d["invoice_number"], hashes, exclude_ref=exclude), done,
+            lambda _exc: None)
 
     def duplicate_text(self) -> str:
         parts = []

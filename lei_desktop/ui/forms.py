@@ -33,6 +33,7 @@ class Field:
     kind: str = "text"  # text | multiline | date | decimal | int | choice | bool | list | multi
     choices: Sequence[str] = ()
     placeholder: str = ""
+    stand_in: object = None  # a valid value for live checking while the field is not reached yet
 
 
 def _plain(value) -> str:
@@ -261,7 +262,8 @@ class Form(QWidget):
                     else:
                         self.show_error(exc, lang, only_touched=True)
                     return False
-                stand_ins = self.STAND_INS.get(self.fields[key].kind, ())
+                f = self.fields[key]
+                stand_ins = ((f.stand_in,) if f.stand_in is not None else ()) + self.STAND_INS.get(f.kind, ())
                 i = tried.get(key, -1) + 1
                 if i >= len(stand_ins):
                     self.clear_errors()

@@ -38,6 +38,7 @@ class CompanyWizardPage(QWizardPage):
         self.form.widgets["uscc"].textChanged.connect(self.uscc_status.check)
         v.addWidget(_scroll(self.form))
         self.form.changed.connect(self.completeChanged)
+        self.form.changed.connect(lambda: self.form.live_check(self.form.values(), company_from_dict, self.wiz.ctx.lang))
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("The company"))
@@ -94,6 +95,7 @@ class PolicyWizardPage(QWizardPage):
         v = QVBoxLayout(self)
         self.form = Form(POLICY_FIELDS)
         v.addWidget(_scroll(self.form), 3)
+        self.form.changed.connect(lambda: self.form.live_check(self.data(), policy_from_dict, self.wiz.ctx.lang))
         self.categories = CategoryTable()
         v.addWidget(self.categories, 2)
         self.error = QLabel()

@@ -166,3 +166,16 @@ def test_version_resource_matches_pyinstallers_classes(tmp_path):
     name, args = eval(text, namespace)  # noqa: S307 - the file PyInstaller itself eval()s
     assert name == "VSVersionInfo"
     assert args["ffi"][0] == "FixedFileInfo" and args["ffi"][1]["filevers"] == version.version_tuple()
+
+
+def test_installer_compiles_without_the_chinese_wizard_file():
+    """Chinese wizard text is used only when Inno Setup has ChineseSimplified.isl: every ``zh``
+    entry sits inside ``#ifdef HaveChinese`` (an unknown language name stops ISCC)."""
+    inside = False
+    for line in (ROOT / "packaging" / "installer.iss").read_text("utf-8-sig").splitlines():
+        if line.startswith("#ifdef HaveChinese"):
+            inside = True
+        elif line.startswith("#endif"):
+            inside = False
+        elif line.startswith(("zh.", 'Name: "zh"')):
+            assert inside, line

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lei_desktop import __version__, selftest
+from lei_desktop import __version__, selftest, selftest_qt
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,13 +80,13 @@ def test_translation_check_loads_a_real_qm_and_refuses_a_missing_one(tmp_path, m
         "<context><name>Main</name><message><source>Claims</source><translation>理赔</translation>"
         "</message></context></TS>", "utf-8")
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), str(ts), "-qm", str(tmp_path / selftest.TRANSLATION_FILE)], check=True,
+    subprocess.run([str(lrelease), str(ts), "-qm", str(tmp_path / selftest_qt.TRANSLATION_FILE)], check=True,
                    capture_output=True)
-    monkeypatch.setattr(selftest, "i18n_dir", lambda: tmp_path)
-    assert selftest.TRANSLATION_FILE in selftest.check_translations(selftest.Selftest(folder=tmp_path))
-    monkeypatch.setattr(selftest, "i18n_dir", lambda: tmp_path / "nowhere")
+    monkeypatch.setattr(selftest_qt, "i18n_dir", lambda: tmp_path)
+    assert selftest_qt.TRANSLATION_FILE in selftest_qt.check_translations(selftest.Selftest(folder=tmp_path))
+    monkeypatch.setattr(selftest_qt, "i18n_dir", lambda: tmp_path / "nowhere")
     with pytest.raises(FileNotFoundError):
-        selftest.check_translations(selftest.Selftest(folder=tmp_path))
+        selftest_qt.check_translations(selftest.Selftest(folder=tmp_path))
 
 
 def test_selftest_on_a_gbk_console_passes_and_touches_nothing_else(tmp_path):
@@ -104,7 +104,7 @@ def test_selftest_on_a_gbk_console_passes_and_touches_nothing_else(tmp_path):
 
 
 def test_qt_check_draws_with_the_bundled_font(qapp, tmp_path):
-    detail = selftest.check_qt_starts(selftest.Selftest(folder=tmp_path))
+    detail = selftest_qt.check_qt_starts(selftest.Selftest(folder=tmp_path))
     family = detail.split("font ", 1)[1].split(", images", 1)[0]
     from PySide6.QtGui import QFontDatabase
 
@@ -125,6 +125,13 @@ def test_selftest_json_is_one_document_with_every_check():
 
 def test_qt_check_refuses_when_a_receipt_image_type_cannot_be_read(qapp, tmp_path, monkeypatch):
     """A Qt image plugin trimmed from the bundle by mistake (a .tif receipt could not be previewed)."""
-    monkeypatch.setattr(selftest, "receipt_image_suffixes", lambda: (".png", ".tif", ".heic-not-a-format"))
+    monkeypatch.setattr(selftest_qt, "receipt_image_suffixes", lambda: (".png", ".tif", ".heic-not-a-format"))
     with pytest.raises(ValueError, match="heic-not-a-format"):
-        selftest.check_qt_starts(selftest.Selftest(folder=tmp_path))
+        selftest_qt.check_qt_starts(selftest.Selftest(folder=tmp_path))
+
+
+def test_x_display_check(tmp_path):
+    assert not selftest_qt.x_display_reachable("")
+    assert not selftest_qt.x_display_reachable(":4242")  # nothing listens there
+    assert not selftest_qt.x_display_reachable("nonsense")
+    assert not selftest_qt.x_display_reachable("127.0.0.1:4242")

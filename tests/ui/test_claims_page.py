@@ -107,6 +107,7 @@ def test_export_pdf_on_a_worker_with_progress_then_open_folder(qtbot, page, tmp_
     assert page.open_folder_button.isEnabled()
     page.open_folder()
     assert opened == [str(out.parent)]
+    assert page.ctx.settings.value("claims/export_dir") == str(out.parent)  # the next export starts there
 
 
 def test_export_cancel_leaves_nothing_behind(qtbot, page, tmp_path, monkeypatch):
@@ -137,3 +138,23 @@ def test_withdraw_asks_first(page, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page._withdraw()
     assert claims.get_claim(page.ctx.store, ref).status == "withdrawn"
+
+
+def test_build_dialog_claims_only_the_ticked_expenses(qtbot, page, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    from lei_desktop.ui.pages.claims import BuildClaimDialog
+
+    def run(dialog):
+        assert dialog.list.count() == 4  # the example's four expenses of D1, none claimed yet
+        for i in range(dialog.list.count()):
+            if dialog.list.item(i).data(Qt.ItemDataRole.UserRole) not in ("E1", "E3"):
+                dialog.list.item(i).setCheckState(Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BuildClaimDialog, "exec", run)
+    page._build_dialog()
+    assert sorted(claims.get_claim(page.ctx.store, page.current).expenses) == ["E1", "E3"]
+    page.submit(override="documents follow")
+    assert sorted(e.ref for e in page.claimable("D1")) == ["E2", "E4"]  # the submitted claim holds E1 and E3

@@ -284,3 +284,37 @@ def test_files_dropped_from_the_desktop_are_attached(qtbot, page, tmp_path):
     assert [f.filename for f in ed.files if f.pending] == ["boarding-pass.png"]
     assert ed.save()
     assert [a.filename for a in attachments.list_attachments(page.ctx.store, "expense", "E3")] == ["boarding-pass.png"]
+
+
+@pytest.mark.parametrize("typed", ["2026/4/2", "2026.4.2", "2026年4月2日", "20260402", " 2026-04-02 "])
+def test_dates_typed_loosely_are_read_and_ctrl_s_saves(qtbot, page, typed):
+    ed = page.editor
+    ed.load_ref("E1")
+    ed.paid_on.clear()
+    ed.paid_on.setText(typed)
+    ed.paid_on.textEdited.emit(typed)
+    assert ed.error_text("paid_on") == ""
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    ed.paid_on.setFocus()
+    qtbot.keyClick(ed.paid_on, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert expenses.get_expense(page.ctx.store, "E1").paid_on == date(2026, 4, 2)
+
+
+def test_duplicate_warning_appears_while_typing(qtbot, page):
+    ed = page.editor
+    ed.new_expense()
+    qtbot.keyClicks(ed.payee, "Smith & Lee LLP")
+    qtbot.keyClicks(ed.invoice_number, "SL-2026-031")  # E1's; looked up on a worker a moment later
+    qtbot.waitUntil(lambda: ed.dup_label.isVisibleTo(ed), timeout=5000)
+    assert "E1" in ed.dup_label.text()
+
+
+def test_clicking_a_computed_column_keeps_the_sql_sort(qtbot, page):
+    header = page.table.horizontalHeader()
+    model = page.model
+    header.setSortIndicator(model.column_of("payee"), Qt.SortOrder.DescendingOrder)
+    assert (model.query.sort, model.query.descending) == ("payee", True)
+    header.setSortIndicator(model.column_of("cny"), Qt.SortOrder.AscendingOrder)
+    assert (model.query.sort, model.query.descending) == ("payee", True)
+    assert header.sortIndicatorSection() == model.column_of("payee")

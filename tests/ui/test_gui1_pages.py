@@ -377,3 +377,16 @@ def test_live_message_for_the_field_being_typed_despite_earlier_empty_fields(qtb
     assert not page.form.errors["period_start"].text()
     type_into(qtbot, page.form.widgets["coinsurance"], "0.8")
     assert not page.form.errors["coinsurance"].text()
+
+
+def test_wizard_checks_fields_while_typing(qtbot, ctx):
+    from lei_desktop.ui.wizard import EnrolmentWizard
+
+    wiz = EnrolmentWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    try:
+        type_into(qtbot, wiz.company_page.form.widgets["contact_email"], "nobody")
+        assert wiz.company_page.form.errors["contact_email"].text() == messages.text("bad_email", "en")
+    finally:
+        wiz.discard()

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
+from shiboken6 import isValid
 
 from lei_desktop.domain.categories import label as category_label
 from lei_desktop.domain.money import minor_units
@@ -109,6 +110,8 @@ class ExpenseTableModel(QAbstractTableModel):
         """The count is only for the status line: a failure (the store closed meanwhile) is not a dialog."""
 
     def _counted(self, generation: int, n: int) -> None:
+        if not isValid(self):  # the model went away while counting
+            return
         if generation == self._generation or self.total < 0:
             self._set_total(n)
 

@@ -39,11 +39,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from lei_desktop.domain.categories import label as category_label
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.services import disputes as dispute_service
+from lei_desktop.services import expenses as expense_service
+from lei_desktop.services.expense_table import claims_of
 from lei_desktop.ui.pages.base import BasePage
+
+EXPORT_DIR_KEY = "claims/export_dir"
 
 
 def claims_service():
@@ -109,6 +114,50 @@ class PaymentDialog(QDialog):
         form.addRow(buttons)
 
 
+class BuildClaimDialog(QDialog):
+    """Tick the expenses that go into the new claim (all of them to start with)."""
+
+    def __init__(self, page, expenses) -> None:
+        super().__init__(page)
+        self.setWindowTitle(self.tr("Build a claim"))
+        self.resize(720, 480)
+        self.list = QListWidget()
+        ctx = page.ctx
+        for e in expenses:
+            when = ctx.fmt_date(e.paid_on or e.invoice_date)
+            text = f"{e.ref}  ·  {when}  ·  {category_label(e.category, ctx.lang)}  ·  {e.payee}  ·  " \
+                   f"{ctx.fmt_money(e.amount, e.currency)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, e.ref)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        self.note = QLabel(self.tr("%n unclaimed expense(s) of this dispute.", "", len(expenses)))
+        all_button = QPushButton(self.tr("All"))
+        none_button = QPushButton(self.tr("None"))
+        all_button.clicked.connect(lambda: self._check(Qt.CheckState.Checked))
+        none_button.clicked.connect(lambda: self._check(Qt.CheckState.Unchecked))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(all_button)
+        row.addWidget(none_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+
+    def _check(self, state) -> None:
+        for i in range(self.list.count()):
+            self.list.item(i).setCheckState(state)
+
+    def chosen(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+
 class ClaimsPage(BasePage):
     page_id = "claims"
 
@@ -126,7 +175,7 @@ class ClaimsPage(BasePage):
         self.unavailable.setWordWrap(True)
         self.dispute = QComboBox()
         self.build_button = QPushButton()
-        self.build_button.clicked.connect(self.build_claim)
+        self.build_button.clicked.connect(self._build_dialog)
         top = QHBoxLayout()
         self.dispute_label = QLabel()
         top.addWidget(self.dispute_label)
@@ -222,7 +271,8 @@ class ClaimsPage(BasePage):
         self.unavailable.setText(self.tr("The claims engine is not part of this build yet."))
         self.unavailable.setVisible(self.claims is None)
         self.dispute_label.setText(self.tr("Dispute:"))
-        self.build_button.setText(self.tr("Build claim from unclaimed expenses"))
+        self.build_button.setText(self.tr("Build claim…"))
+        self.build_button.setToolTip(self.tr("Choose which of the dispute's unclaimed expenses go into a new claim"))
         self.list.setHorizontalHeaderLabels([self.tr("Claim"), self.tr("Dispute"), self.tr("Kind"),
                                              self.tr("Status"), self.tr("Payable"), self.tr("Paid")])
         self.submit_button.setText(self.tr("Submit…"))
@@ -459,11 +509,28 @@ class ClaimsPage(BasePage):
         self._load_current()
         return True
 
-    def build_claim(self) -> str | None:
+    def claimable(self, dispute: str) -> list:
+        """The dispute's expenses not held by a submitted, under-review or settled claim."""
+        held = claims_of(self.ctx.store, [e.ref for e in expense_service.list_expenses(self.ctx.store, dispute)])
+        return [e for e in expense_service.list_expenses(self.ctx.store, dispute)
+                if e.ref not in held or held[e.ref][1] == "draft"]
+
+    def _build_dialog(self) -> None:
+        dispute = self.dispute.currentData()
+        if self.claims is None or not dispute:
+            return
+        dialog = BuildClaimDialog(self, self.claimable(dispute))
+        if dialog.exec():
+            chosen = dialog.chosen()
+            if chosen:
+                self.build_claim(chosen)
+
+    def build_claim(self, expense_refs=None) -> str | None:
+        """A draft claim of the chosen dispute: these expenses, or all its unclaimed ones."""
         if self.claims is None or not self.dispute.currentData():
             return None
         try:
-            ref = self.claims.create_claim(self.ctx.store, self.dispute.currentData())
+            ref = self.claims.create_claim(self.ctx.store, self.dispute.currentData(), expense_refs)
         except LeiError as exc:
             self.ctx.show_error(self, exc)
             return None
@@ -556,7 +623,9 @@ class ClaimsPage(BasePage):
             return None
         ref = self.doc["claim"]
         if path is None:
-            start = str(Path.home() / f"{ref}.pdf")
+            settings = getattr(self.ctx, "settings", None)
+            folder = settings.value(EXPORT_DIR_KEY) if settings is not None else None
+            start = str(Path(str(folder)) / f"{ref}.pdf") if folder else str(Path.home() / f"{ref}.pdf")
             name, _ = QFileDialog.getSaveFileName(self, self.tr("Export claim package"), start,
                                                   self.tr("PDF files (*.pdf)"))
             if not name:
@@ -589,6 +658,8 @@ class ClaimsPage(BasePage):
         self.progress_log: list[tuple] = []
 
         def on_progress(value) -> None:
+            if not isValid(dialog):
+                return
             done, total, label = value
             self.progress_log.append(value)
             if dialog.wasCanceled():
@@ -599,9 +670,14 @@ class ClaimsPage(BasePage):
                 dialog.setLabelText(str(label))
 
         def on_done(result) -> None:
+            if not isValid(self):
+                return
             dialog.reset()
             dialog.close()
             self.last_export = out
+            settings = getattr(self.ctx, "settings", None)
+            if settings is not None:
+                settings.setValue(EXPORT_DIR_KEY, str(out.parent))  # the next export starts there
             self.open_folder_button.setEnabled(True)
             self.export_status = "done"
             pages = result.get("pages") if isinstance(result, dict) else None
@@ -619,6 +695,8 @@ class ClaimsPage(BasePage):
                 self.open_folder()
 
         def on_error(exc) -> None:
+            if not isValid(self):
+                return
             dialog.reset()
             dialog.close()
             cancelled = type(exc).__name__ == "Cancelled" or self._cancel_export

@@ -18,7 +18,7 @@ from lei_desktop.ui.pages.base import BasePage
 COMPANY_FIELDS = [
     Field("name_zh"),
     Field("name_en"),
-    Field("uscc"),
+    Field("uscc", stand_in="91110108MA01XH7K2R"),  # a well-formed code, only for checking other fields
     Field("uscc_override"),
     Field("registered_address_zh"),
     Field("registered_address_en"),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from lei_desktop.services import dashboard as dashboard_service
 from lei_desktop.ui.pages.base import BasePage
@@ -164,12 +165,16 @@ class DashboardPage(BasePage):
         self.ctx.run_in_thread(lambda: dashboard_service.figures(store), self._loaded, self._failed)
 
     def _loaded(self, data) -> None:
+        if not isValid(self):  # the page went away while the figures were computed
+            return
         self.loading = False
         self.data = data
         self._show()
 
     def _failed(self, exc) -> None:
         """Shown on the page, not in a dialog: the figures are computed in the background."""
+        if not isValid(self):
+            return
         self.loading = False
         self.note.setText(self.tr("The figures could not be computed: {error}").format(error=self.ctx.error_text(exc)))
 

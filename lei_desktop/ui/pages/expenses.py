@@ -108,6 +108,7 @@ class ExpensesPage(BasePage):
         header.setStretchLastSection(False)
         header.setSortIndicator(self.model.column_of("paid_on"), Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # the indicator matches the model's query: no extra reload
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         widths = {"ref": 70, "dispute": 60, "category": 130, "paid_on": 95, "invoice_date": 95, "payee": 200,
                   "invoice_number": 120, "amount": 110, "currency": 60, "cny": 110, "files": 45, "claim": 105}
         for key, width in widths.items():
@@ -117,7 +118,7 @@ class ExpensesPage(BasePage):
         self.model.rowsInserted.connect(self._show_count)
 
         # editor
-        self.editor = ExpenseEditor(ctx, self.undo_stack)
+        self.editor = ExpenseEditor(ctx, self.undo_stack, start_new=False)  # refresh() shows the first one
         self.editor.rates_source = lambda: self.model.rates
         self.editor.changed.connect(self._editor_changed)
         self.editor.dirtyChanged.connect(self._dirty_changed)
@@ -159,6 +160,20 @@ class ExpensesPage(BasePage):
         self.model.retranslate()
         self._show_count()
         self.editor.retranslate()
+
+    def _sort_indicator_changed(self, column: int, _order) -> None:
+        """Columns computed in Python (CNY, files, claim) cannot be sorted in SQL: the arrow goes
+        back to the column the rows are actually sorted by."""
+        from lei_desktop.ui.models.expense_model import COLUMNS
+
+        if COLUMNS[column][1] is None:
+            keys = [k for _, k in COLUMNS]
+            current = keys.index(self.model.query.sort) if self.model.query.sort in keys else 0
+            order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(current, order)
+            header.blockSignals(False)
 
     def _undo_texts(self, *_args) -> None:
         self.undo_action.setText(self.tr("Undo"))
@@ -213,8 +228,11 @@ class ExpensesPage(BasePage):
                 self.editor.load_ref(self.editor.current.ref)
             except LeiError:  # deleted meanwhile
                 self.editor.new_expense()
-        elif self.editor.current is None and not self.editor.dirty and self.model.rowCount() and not self._shown_once:
-            self.editor.load(self.model.expense(0))  # open on the first expense; Ctrl+N starts a new one
+        elif self.editor.current is None and not self.editor.dirty and not self._shown_once:
+            if self.model.rowCount():
+                self.editor.load(self.model.expense(0))  # open on the first expense; Ctrl+N starts a new one
+            else:
+                self.editor.new_expense()
         self._shown_once = True
         self._select_current()
 

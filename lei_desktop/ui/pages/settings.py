@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from lei_desktop.paths import user_data_dir
 from lei_desktop.ui import i18n
@@ -60,7 +60,10 @@ class SettingsPage(BasePage):
         g.addRow(self.backup_btn, self.backup_status)
         self.wizard_btn = QPushButton()
         self.wizard_btn.clicked.connect(self.open_wizard)
-        v.addWidget(self.wizard_btn)
+        row = QHBoxLayout()
+        row.addWidget(self.wizard_btn)
+        row.addStretch(1)
+        v.addLayout(row)
         v.addStretch(1)
         self.lang_combo.currentIndexChanged.connect(self._lang_chosen)
         self.retranslate()
