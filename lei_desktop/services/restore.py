@@ -383,22 +383,27 @@ def _safety_copy(target: Path) -> Path | None:
             return raw
 
 
-def restore(archive: Path | str, db: str | Path | None = None, password: bytes | None = None) -> RestoreResult:
-    """Verify ``archive`` and make it the store at ``db`` (a path, an SQLAlchemy URL, None = default)."""
+def restore(archive: Path | str, db: str | Path | None = None, password: bytes | None = None,
+            *, lock_held: bool = False) -> RestoreResult:
+    """Verify ``archive`` and make it the store at ``db`` (a path, an SQLAlchemy URL, None = default).
+
+    ``lock_held``: the caller (the running app, its own store closed) already holds the instance lock."""
     url = to_url(db)
     target = sqlite_path(url)
     if target is None and url.startswith("sqlite"):
         raise LeiError("backup_memory_db", "db")
     if target is not None:
-        return _restore_sqlite(Path(archive), target, password)
+        return _restore_sqlite(Path(archive), target, password, lock_held)
     return _restore_server(Path(archive), url, password)
 
 
-def _restore_sqlite(archive: Path, target: Path, password: bytes | None) -> RestoreResult:
+def _restore_sqlite(archive: Path, target: Path, password: bytes | None, lock_held: bool = False) -> RestoreResult:
+    from contextlib import nullcontext
+
     from lei_desktop.services.lock import acquire_instance_lock
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    with acquire_instance_lock(target):
+    with nullcontext() if lock_held else acquire_instance_lock(target):
         for stale in target.parent.glob(f".{target.name}.restore-*"):  # left by a killed restore
             shutil.rmtree(stale, ignore_errors=True)
         # stage in the target's folder, so that the final rename never crosses file systems

@@ -1,4 +1,5 @@
-"""Data safety in the GUI: File › Back up now…, and the audit history of the selected expense or claim.
+"""Data safety in the GUI: File › Back up now…, Restore from a backup…, and the audit history of the
+selected expense or claim.
 
 Texts come from the core's bilingual catalog (``messages.text``), so they follow ``ctx.lang``
 without a Qt catalogue entry. ``install(window)`` adds the actions to the main window's menus;
@@ -40,6 +41,16 @@ register(
         "ui_backup_password_again": ("请再次输入密码：", "Type the password again:"),
         "ui_backup_password_mismatch": ("两次输入的密码不一致，未备份。", "The passwords differ; nothing was backed up."),
         "ui_backup_done": ("备份已写入 {path}", "Backup written to {path}"),
+        "ui_restore_action": ("从备份恢复(&R)…", "&Restore from a backup…"),
+        "ui_restore_title": ("从备份恢复", "Restore from a backup"),
+        "ui_restore_password": ("该备份已加密，请输入密码：", "This backup is encrypted; its password:"),
+        "ui_restore_confirm": (
+            "用备份 {path} 替换当前的全部数据？\n\n当前数据会先另存为一份“恢复前”备份。",
+            "Replace all current data with the backup {path}?\n\nThe current data is first kept as a "
+            "pre-restore backup.",
+        ),
+        "ui_restore_unsaved": ("请先保存或放弃未保存的修改。", "Save or discard the unsaved changes first."),
+        "ui_restore_done": ("已从 {path} 恢复", "Restored from {path}"),
         "ui_history_action": ("所选记录的修改历史(&H)…", "&History of the selected record…"),
         "ui_history_title": ("{kind} {ref} 的修改历史", "History of {kind} {ref}"),
         "ui_history_pick": ("请先在“费用”或“理赔”页面选中一条记录。", "Select an expense or a claim first."),
@@ -121,6 +132,67 @@ def backup_now(window, path: str | Path | None = None, password: bytes | None = 
 
     ctx.run_in_thread(lambda: backup.create_backup(ctx.store, target, password), done,
                       lambda exc: ctx.show_error(window, exc))
+
+
+# --- restore ---------------------------------------------------------------------------------------
+
+
+def restore_from_backup(window, path: str | Path | None = None, password: bytes | None = None,
+                        confirm: bool = True) -> bool:
+    """Verify a backup, close the store, swap the backup in, reopen and refresh every page.
+
+    The archive is verified before the store is closed, so a refused archive changes nothing."""
+    from lei_desktop.domain.errors import LeiError
+    from lei_desktop.services import backup, restore
+    from lei_desktop.services.store import Store
+
+    ctx = window.ctx
+    if ctx.store is None:
+        return False
+    title = _t(ctx, "ui_restore_title")
+    if getattr(window, "unsaved_pages", lambda: [])():
+        QMessageBox.warning(window, title, _t(ctx, "ui_restore_unsaved"))
+        return False
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, title, "", _t(ctx, "ui_backup_filter"))
+        if not path:
+            return False
+    path = Path(path)
+    try:
+        if password is None and path.is_file() and backup.is_encrypted(path):
+            text_in, ok = QInputDialog.getText(window, title, _t(ctx, "ui_restore_password"),
+                                               QLineEdit.EchoMode.Password)
+            if not ok:
+                return False
+            password = text_in.encode("utf-8")
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="lei-verify-") as tmp:  # refuse before touching anything
+            restore.verify(path, password, Path(tmp))
+    except LeiError as exc:
+        ctx.show_error(window, exc)
+        return False
+    if confirm:
+        answer = QMessageBox.question(window, title, _t(ctx, "ui_restore_confirm", path=path),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    ctx.wait_idle()
+    url, actor = ctx.store.url, ctx.store.actor
+    ctx.store.close()
+    try:
+        restore.restore(path, url, password, lock_held=True)
+    except LeiError as exc:
+        ctx.show_error(window, exc)
+        return False
+    finally:
+        ctx.store = Store(url, actor=actor)
+        ctx.notify("*")
+        page = window.current_page()
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()
+    window.statusBar().showMessage(_t(ctx, "ui_restore_done", path=path.name), 8000)
+    return True
 
 
 # --- history -----------------------------------------------------------------------------------------
@@ -221,6 +293,8 @@ def show_history(window) -> HistoryDialog | None:
 def install(window) -> None:
     window.act_backup = QAction(window)
     window.act_backup.triggered.connect(lambda: backup_now(window))
+    window.act_restore = QAction(window)
+    window.act_restore.triggered.connect(lambda: restore_from_backup(window))
     window.act_history = QAction(window)
     window.act_history.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_H))
     window.act_history.triggered.connect(lambda: show_history(window))
@@ -228,6 +302,7 @@ def install(window) -> None:
     quit_action = getattr(window, "act_quit", None)
     before = quit_action if quit_action in actions else None
     window.menu_file.insertAction(before, window.act_backup)
+    window.menu_file.insertAction(before, window.act_restore)
     window.menu_file.insertAction(before, window.act_history)
     window.menu_file.insertSeparator(before)
     retranslate(window)
@@ -237,4 +312,5 @@ def retranslate(window) -> None:
     if getattr(window, "act_backup", None) is None:
         return
     window.act_backup.setText(_t(window.ctx, "ui_backup_action"))
+    window.act_restore.setText(_t(window.ctx, "ui_restore_action"))
     window.act_history.setText(_t(window.ctx, "ui_history_action"))

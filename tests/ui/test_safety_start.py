@@ -156,3 +156,37 @@ def test_file_menu_backs_up_and_shows_the_history_of_the_selected_expense_and_cl
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a))
     window.show_page("rates")
     assert safety.show_history(window) is None and shown
+
+
+def test_file_menu_restores_a_backup_into_the_running_app(qtbot, window, tmp_path, monkeypatch):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from lei_desktop.services import backup, expenses
+    from lei_desktop.ui import safety
+
+    ctx = window.ctx
+    assert "&Restore from a backup…" in [a.text() for a in window.menu_file.actions()]
+    archive = tmp_path / "before.leibak"
+    backup.create_backup(ctx.store, archive, b"pw")
+    e1 = expenses.get_expense(ctx.store, "E1")
+    expenses.update_expense(ctx.store, "E1", replace(e1, amount=Decimal("1.00")), e1.version)
+    window.show_page("expenses")
+
+    # a hostile archive is refused before the store is touched
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a))
+    hostile = tmp_path / "hostile.leibak"
+    hostile.write_bytes(b"PK\x03\x04 not really a zip")
+    old_store = ctx.store
+    assert safety.restore_from_backup(window, hostile, confirm=False) is False
+    assert warnings and ctx.store is old_store
+    assert safety.restore_from_backup(window, archive, b"wrong", confirm=False) is False
+    assert ctx.store is old_store and expenses.get_expense(ctx.store, "E1").amount == Decimal("1.00")
+
+    assert safety.restore_from_backup(window, archive, b"pw", confirm=False) is True
+    assert ctx.store is not old_store
+    assert expenses.get_expense(ctx.store, "E1").amount == e1.amount
+    ctx.store.close()
