@@ -44,6 +44,7 @@ from sqlalchemy import MetaData, create_engine, insert, select, text
 from lei_desktop import __version__
 from lei_desktop.domain.errors import LeiError, ValidationError
 from lei_desktop.domain.messages import register
+from lei_desktop.fileio import atomic_write  # noqa: F401 - also used by callers of this module
 from lei_desktop.paths import backup_dir
 from lei_desktop.services import store as store_module
 from lei_desktop.services.store import Store
@@ -260,24 +261,6 @@ def build_archive(db_file: Path, source: str) -> bytes:
         zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
         zf.writestr(DB_MEMBER, data)
     return buf.getvalue()
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Temporary file in the same folder, fsync, rename over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def create_backup(store: Store, out: Path | str, password: bytes | None = None) -> BackupInfo:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from lei_desktop.domain.errors import ValidationError
+from lei_desktop.fileio import atomic_write  # noqa: F401 - also used by callers of this module
 from lei_desktop.formats import scenario as fmt
 from lei_desktop.services import attachments, convert, disputes, enrolment, expenses, policies, rates
 from lei_desktop.services.store import Store
@@ -179,24 +178,6 @@ def rates_sorted(s):
     from lei_desktop.store.models import FxRateRow
 
     return [convert.fx_rate(r) for r in s.scalars(select(FxRateRow).order_by(FxRateRow.currency, FxRateRow.on_date))]
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, flush it to disk, then rename over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 # sections added by later modules register themselves on import
