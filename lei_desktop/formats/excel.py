@@ -59,7 +59,7 @@ class LedgerRow:
 
 LEDGER_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("编号", "Ref", 10),
-    ("争议", "Dispute", 9),
+    ("纠纷", "Dispute", 9),
     ("费用类别", "Category", 26),
     ("收款方", "Payee", 24),
     ("发票号", "Invoice no.", 16),
@@ -177,7 +177,7 @@ def write_schedule(wb: Workbook, assessment: dict, title: str) -> None:
     """One claim's schedule from its assessment dict (``claim assess --json``)."""
     ws = wb.create_sheet(title[:31])
     ws.cell(row=1, column=1, value=f"理赔 Claim {assessment.get('claim', '')}").font = Font(bold=True, size=13)
-    ws.cell(row=2, column=1, value=f"争议 Dispute: {assessment.get('dispute', '')}")
+    ws.cell(row=2, column=1, value=f"纠纷 Dispute: {assessment.get('dispute', '')}")
     ws.cell(row=2, column=4, value=f"状态 Status: {assessment.get('status', '')}")
     _header(ws, SCHEDULE_COLUMNS, row=4)
     ws.freeze_panes = "A5"
@@ -212,7 +212,7 @@ def write_schedule(wb: Workbook, assessment: dict, title: str) -> None:
 
 
 SUMMARY_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("争议", "Dispute", 10),
+    ("纠纷", "Dispute", 10),
     ("费用类别", "Category", 34),
     ("笔数", "Lines", 8),
     ("人民币金额", "CNY", 18),

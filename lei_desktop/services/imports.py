@@ -60,7 +60,7 @@ register(
             "a LEDES 1998B file carries no currency: choose one (--currency)",
         ),
         "imp_currency_guessed": (
-            "文件未注明币种，按争议所在国 {country} 采用 {currency}",
+            "文件未注明币种，按纠纷所在国 {country} 采用 {currency}",
             "the file names no currency; {currency} of the dispute's country {country} is used",
         ),
         "imp_currency_file_wins": (
