@@ -30,6 +30,8 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("export-json", parents=[common], help="write everything as a scenario JSON file")
     p.add_argument("file", type=Path)
+    p.add_argument("--audit", action="store_true",
+                   help="also write the audit trail (who changed what, when, before and after) as an 'audit' section")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("demo", parents=[common], help="fill an empty database with realistic demo data")
@@ -72,7 +74,7 @@ def cmd_load(ctx) -> int:
 def cmd_export(ctx) -> int:
     from lei_desktop.services import scenario
 
-    scenario.export(ctx.store, ctx.args.file)
+    scenario.export(ctx.store, ctx.args.file, optional={"audit"} if ctx.args.audit else ())
     if ctx.json:
         ctx.emit_json({"exported": str(ctx.args.file)})
     else:

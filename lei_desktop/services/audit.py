@@ -8,8 +8,8 @@ PostgreSQL).
 API for the GUI: ``history(store, kind, ref) -> list[AuditEntry]`` — oldest first. For an expense
 it includes the claim events that added it to or removed it from a claim, or froze it in one,
 and the import event (LEDES invoice or CSV file) that created it.
-``export-json`` carries the whole trail as its ``audit`` section (loading ignores that section:
-a load records its own events).
+``export-json --audit`` carries the whole trail as its ``audit`` section (loading ignores that
+section: a load records its own events; without ``--audit`` the file round-trips identically).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from lei_desktop.formats import scenario as fmt
-from lei_desktop.services.scenario import EXTRA_EXPORTERS, EXTRA_LOADERS
+from lei_desktop.services.scenario import EXTRA_EXPORTERS, EXTRA_LOADERS, OPTIONAL_SECTIONS
 from lei_desktop.services.store import Store
 from lei_desktop.store.models import AuditEventRow
 
@@ -94,3 +94,4 @@ def _load(s, store, raw, sc, report) -> None:
 fmt.EXTRA_SECTIONS[SECTION] = _check
 EXTRA_LOADERS[SECTION] = _load
 EXTRA_EXPORTERS[SECTION] = _export
+OPTIONAL_SECTIONS.add(SECTION)

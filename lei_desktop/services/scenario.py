@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +43,10 @@ ExtraLoader = Callable[[Session, Store, object, fmt.Scenario, LoadReport], None]
 EXTRA_LOADERS: dict[str, ExtraLoader] = {}
 #: Exporters for extra sections: name -> function(session) -> JSON value (or None to omit).
 EXTRA_EXPORTERS: dict[str, Callable[[Session, Path, Path], object]] = {}
+#: sections written only when asked for (``export(..., optional=...)``, ``export-json --audit``):
+#: the audit trail is the history of this store, not data — a load records its own events, so a
+#: file carrying it could never round-trip to the identical file.
+OPTIONAL_SECTIONS: set[str] = set()
 
 
 def load(store: Store, path: Path) -> LoadReport:
@@ -109,8 +113,11 @@ def _attach_all(s, store: Store, owner: str, ref: str, specs, report: LoadReport
 
 # --- export ----------------------------------------------------------------------------------------
 
-def export(store: Store, path: Path) -> dict:
-    """Write everything as a scenario file; attachment files go to ``<name>.files/`` beside it."""
+def export(store: Store, path: Path, optional: Iterable[str] = ()) -> dict:
+    """Write everything as a scenario file; attachment files go to ``<name>.files/`` beside it.
+
+    ``optional`` names the :data:`OPTIONAL_SECTIONS` to include as well (e.g. ``{"audit"}``)."""
+    wanted = set(optional)
     files_dir_name = path.stem + ".files"
     files_dir = path.parent / files_dir_name
     written: dict[str, bytes] = {}
@@ -153,6 +160,8 @@ def export(store: Store, path: Path) -> dict:
             item["attachments"] = files(r.attachments)
             doc["expenses"].append(item)
         for name, exporter in EXTRA_EXPORTERS.items():
+            if name in OPTIONAL_SECTIONS and name not in wanted:
+                continue
             value = exporter(s, path, files_dir)
             if value is not None:
                 doc[name] = value

@@ -141,7 +141,7 @@ def test_history_shows_who_changed_what_for_an_expense_and_a_claim(tmp_path, exa
     r = cli("--db", str(db), "history", "claim", claim)
     assert r.returncode == 0 and "create" in r.stdout and "expenses" in r.stdout
     doc_path = tmp_path / "out" / "s.json"
-    assert cli("--db", str(db), "export-json", str(doc_path)).returncode == 0
+    assert cli("--db", str(db), "export-json", "--audit", str(doc_path)).returncode == 0
     audit = json.loads(doc_path.read_text("utf-8"))["audit"]
     assert [e for e in audit if e["entity"] == "claim" and e["action"] == "create"]
 
