@@ -188,8 +188,7 @@ class ClaimsPage(BasePage):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.verticalHeader().hide()
-        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # columns share the width
         self.list.currentCellChanged.connect(self._claim_selected)
 
         self.title = QLabel()
