@@ -204,7 +204,7 @@ def check_font(st: Selftest) -> str:
     if not hits:
         raise ValueError(f"embedded {sorted(found) or 'no fonts'}; bundled {sorted(wanted)}")
     packed = [p for p in fonts if not p.is_relative_to(resource_root())]
-    return ", ".join(sorted(hits)) + (" (unpacked from the bundle's .xz)" if packed else "")
+    return ", ".join(sorted(hits)) + (" (unpacked from the bundle's .gz)" if packed else "")
 
 
 def check_metadata(st: Selftest) -> str:

@@ -1,8 +1,8 @@
-"""Fonts packed with xz (as the packaged build carries them) are unpacked once into the cache."""
+"""Fonts packed with gzip (as the packaged build carries them) are unpacked once into the cache."""
 
 from __future__ import annotations
 
-import lzma
+import gzip
 import os
 import sys
 from pathlib import Path
@@ -22,8 +22,8 @@ def packed_root(tmp_path, monkeypatch) -> Path:
     """A bundle-like resource root holding the real font only as packaging/packed_fonts makes it."""
     root = tmp_path / "bundle"
     (root / "resources" / "fonts").mkdir(parents=True)
-    xz = packed_font(ROOT / "resources" / "fonts" / fonts.FONT_FILE, tmp_path / "work")
-    (root / "resources" / "fonts" / xz.name).write_bytes(xz.read_bytes())
+    packed = packed_font(ROOT / "resources" / "fonts" / fonts.FONT_FILE, tmp_path / "work")
+    (root / "resources" / "fonts" / packed.name).write_bytes(packed.read_bytes())
     monkeypatch.setattr(sys, "_MEIPASS", str(root), raising=False)
     monkeypatch.setenv("LEI_DATA_DIR", str(tmp_path / "data"))
     return root
@@ -31,10 +31,10 @@ def packed_root(tmp_path, monkeypatch) -> Path:
 
 def test_packed_font_is_smaller_and_named_by_its_content(tmp_path):
     source = ROOT / "resources" / "fonts" / fonts.FONT_FILE
-    xz = packed_font(source, tmp_path)
-    assert xz.name.startswith("LeiSansSC-Regular.") and xz.name.endswith(".ttf.xz")
-    assert xz.stat().st_size < source.stat().st_size * 0.6
-    assert lzma.decompress(xz.read_bytes()) == source.read_bytes()
+    packed = packed_font(source, tmp_path)
+    assert packed.name.startswith("LeiSansSC-Regular.") and packed.name.endswith(".ttf.gz")
+    assert packed.stat().st_size < source.stat().st_size * 0.7
+    assert gzip.decompress(packed.read_bytes()) == source.read_bytes()
 
 
 def test_packed_font_is_unpacked_once_into_the_cache(packed_root, tmp_path):

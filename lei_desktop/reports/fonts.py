@@ -21,7 +21,7 @@ _font = None
 
 
 def font_path() -> Path:
-    """The font file (from source, or unpacked from the packaged build's ``.ttf.xz``)."""
+    """The font file (from source, or unpacked from the packaged build's ``.ttf.gz``)."""
     return font_file(FONT_FILE)
 
 

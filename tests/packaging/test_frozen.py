@@ -163,11 +163,11 @@ def test_frozen_cli_file_commands(bundle, tmp_path):
 
 
 def test_bundle_is_under_150_mb_with_packed_font_and_trimmed_icu(bundle):
-    """Issue 8's size target. The font travels xz-packed and, on Linux, Qt's ICU data is cut down
+    """Issue 8's size target. The font travels gzip-packed and, on Linux, Qt's ICU data is cut down
     to Chinese and English (packaging/icu_data.py needs icupkg, which ./dev installs)."""
     internal = bundle / "_internal"
     fonts = sorted(p.name for p in (internal / "resources" / "fonts").iterdir())
-    assert any(n.endswith(".ttf.xz") for n in fonts) and not any(n.endswith(".ttf") for n in fonts), fonts
+    assert any(n.endswith(".ttf.gz") for n in fonts) and not any(n.endswith(".ttf") for n in fonts), fonts
     if sys.platform.startswith("linux"):
         icu = next(internal.rglob("libicudata.so.*"))
         assert icu.stat().st_size < 15e6, f"{icu.name}: {icu.stat().st_size} bytes (Qt's own is 32 MB)"
