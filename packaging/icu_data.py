@@ -127,6 +127,7 @@ def trimmed_library(lib: Path, work: Path) -> Path:
     work = work / f"icu-{digest}"
     result = work / lib.name
     if result.exists():
+        print(f"icu_data: {lib.name} {len(blob) / 1e6:.1f} MB -> {result.stat().st_size / 1e6:.1f} MB (made before)")
         return result
     work.mkdir(parents=True, exist_ok=True)
     offset, size = _symbol(lib, f"icudt{major}_dat")
