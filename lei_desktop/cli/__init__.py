@@ -82,6 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: say so plainly, never a bare traceback unless asked
+        if isinstance(exc, OSError) and (exc.filename or exc.filename2):
+            # a file the user named (or its folder) cannot be read or written: the machine, not a bug
+            from lei_desktop.fileio import file_problem
+
+            problem = file_problem(exc, "", writing=None)
+            print(f"{text('error_prefix', args.lang)}: {problem.message(args.lang)}", file=sys.stderr)
+            return EXIT_REFUSED
         damage = _damaged_store(exc)
         if damage is not None:  # not a bug: the file on disk is damaged (lei-cli check / restore)
             print(f"{text('error_prefix', args.lang)}: {text('cli_store_damaged', args.lang, problem=damage)}",

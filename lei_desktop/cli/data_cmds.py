@@ -83,9 +83,11 @@ def cmd_export(ctx) -> int:
 
 
 def cmd_demo(ctx) -> int:
-    from lei_desktop.domain.errors import Conflict
+    from lei_desktop.domain.errors import Conflict, ValidationError
     from lei_desktop.services import demo
 
+    if not 0 <= ctx.args.expenses <= demo.DEMO_MAX_EXPENSES:  # the arguments first, then the store
+        raise ValidationError("out_of_range", "--expenses", low=0, high=demo.DEMO_MAX_EXPENSES)
     if not demo.is_empty(ctx.store):
         raise Conflict("cli_demo_not_empty", "db")
     counts = demo.build(ctx.store, seed=ctx.args.seed, n_expenses=ctx.args.expenses)

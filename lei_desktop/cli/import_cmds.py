@@ -7,6 +7,8 @@ from pathlib import Path
 from lei_desktop.domain import categories as cats
 from lei_desktop.domain import messages
 from lei_desktop.domain.errors import ValidationError
+from lei_desktop.domain.money import check_currency
+from lei_desktop.fileio import file_problem
 
 messages.register(
     {
@@ -78,7 +80,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ValidationError("cli_file_unreadable", "file", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise file_problem(exc, "file", path) from None
 
 
 def _summary(totals: dict) -> str:
@@ -105,9 +107,10 @@ def _print_preview(ctx, preview) -> None:
 def _finish(ctx, preview, dry_run: bool) -> int:
     from lei_desktop.services import imports
 
-    for w in preview.warnings:
-        ctx.warn(w.message(ctx.lang))
     refused = preview.refusal()
+    if refused is None:  # a refusal is one line on stderr; the warnings come with a file that is taken
+        for w in preview.warnings:
+            ctx.warn(w.message(ctx.lang))
     if dry_run or refused is not None:
         if ctx.json:
             ctx.emit_json({**preview.as_dict(), "dry_run": dry_run, "imported": []})
@@ -136,8 +139,9 @@ def cmd_import_ledes(ctx) -> int:
 
     a = ctx.args
     data = _read(a.file)
-    paid_on = parse_date(a.paid_on, "paid_on") if a.paid_on else None
-    preview = imports.preview_ledes(ctx.store, data, a.dispute, currency=a.currency, filename=a.file.name,
+    paid_on = parse_date(a.paid_on, "--paid-on") if a.paid_on is not None else None
+    currency = check_currency(a.currency, "--currency") if a.currency is not None else None
+    preview = imports.preview_ledes(ctx.store, data, a.dispute, currency=currency, filename=a.file.name,
                                     paid_on=paid_on, payee=a.payee)
     return _finish(ctx, preview, a.dry_run)
 
@@ -148,11 +152,14 @@ def cmd_import_csv(ctx) -> int:
     a = ctx.args
     data = _read(a.file)
     mapping = imports.resolve_mapping(ctx.store, a.mapping)
-    if a.save_mapping:
-        imports.save_mapping(ctx.store, a.save_mapping, mapping)
+    preview = imports.preview_csv(ctx.store, data, a.dispute, mapping, filename=a.file.name)
+    if a.save_mapping is not None and preview.refusal() is None:  # a refused import saves nothing either
+        try:
+            imports.save_mapping(ctx.store, a.save_mapping, mapping)
+        except ValidationError as exc:
+            raise ValidationError(exc.code, "--save-mapping", **exc.params) from None
         if not ctx.json:
             ctx.out(ctx.t("cli_mapping_saved", name=a.save_mapping))
-    preview = imports.preview_csv(ctx.store, data, a.dispute, mapping, filename=a.file.name)
     return _finish(ctx, preview, a.dry_run)
 
 
@@ -174,10 +181,10 @@ def cmd_fx_import(ctx) -> int:
     a = ctx.args
     data = _read(a.file)
     preview = imports.preview_rates(data)
-    for w in preview.warnings:
-        ctx.warn(w.message(ctx.lang))
     if preview.errors:
         raise imports.first_refusal(preview.errors)
+    for w in preview.warnings:
+        ctx.warn(w.message(ctx.lang))
     if a.dry_run:
         if ctx.json:
             ctx.emit_json({"dry_run": True, "rates": [_rate_json(r) for r in preview.rates]})

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from lei_desktop.domain import messages
+from lei_desktop.domain.errors import NotFound
 
 messages.register(
     {
@@ -148,11 +149,11 @@ def cmd_history(ctx) -> int:
     from lei_desktop.services import audit
 
     trail = audit.history(ctx.store, ctx.args.kind, ctx.args.ref)
+    if not trail:  # never created here (a deleted record keeps its events): most likely a mistyped reference
+        raise NotFound("cli_history_none", "ref", kind=ctx.args.kind, ref=ctx.args.ref)
     if ctx.json:
         ctx.emit_json({"kind": ctx.args.kind, "ref": ctx.args.ref, "events": [e.as_json() for e in trail]})
         return 0
-    if not trail:
-        ctx.out(ctx.t("cli_history_none", kind=ctx.args.kind, ref=ctx.args.ref))
     for e in trail:
         doc = e.as_json()
         where = "" if (e.entity, e.ref) == (ctx.args.kind, ctx.args.ref) else f" [{e.entity} {e.ref}]"

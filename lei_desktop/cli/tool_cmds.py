@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lei_desktop.domain.errors import ValidationError
-from lei_desktop.domain.money import parse_decimal
+from lei_desktop.domain.money import parse_decimal, quantize_exact
 from lei_desktop.domain.numerals import amount_in_words
 from lei_desktop.domain.uscc import check
 
@@ -35,7 +35,7 @@ def cmd_uscc(ctx) -> int:
 
 def cmd_words(ctx) -> int:
     raw = ctx.args.amount.strip().lstrip("¥￥").strip()
-    amount = parse_decimal(raw, "amount")
+    amount = quantize_exact(parse_decimal(raw, "amount"), 2, "CNY", "amount")  # 12.345 is refused, not rounded
     words = amount_in_words(amount)
     if ctx.json:
         ctx.emit_json({"amount": f"{amount.quantize(parse_decimal('0.01')):f}", "words": words})

@@ -19,11 +19,17 @@ RATE_DIGITS = 6
 ALLOWED_PER = (1, 100)
 
 
+#: CNY per 1 or 100 units: no real quote comes near it
+RATE_CEILING = Decimal(10) ** 6
+
+
 def check_rate(value: object, field: str = "rate") -> Decimal:
     """A positive rate with at most six decimal places, trailing zeros dropped."""
     rate = parse_decimal(value, field)
     if rate <= 0:
         raise ValidationError("not_positive", field)
+    if rate >= RATE_CEILING:  # far above any real quote (and beyond exact arithmetic's precision)
+        raise ValidationError("out_of_range", field, low="0", high=f"{RATE_CEILING:,}")
     if rate != rate.quantize(Decimal(1).scaleb(-RATE_DIGITS)):
         raise ValidationError("rate_precision", field, value=value)
     return plain(rate)

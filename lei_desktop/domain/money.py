@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from lei_desktop.domain.errors import ValidationError
+from lei_desktop.domain.messages import register
+
+#: No amount a user enters reaches this (and its minor units fit the database's 64-bit integers).
+MONEY_LIMIT = Decimal(10) ** 14
+
+register({"money_too_large": ("金额过大：绝对值应小于 {limit}", "the amount is too large: it must be below {limit}")})
 
 # ISO 4217 minor units (exponents). Currencies not listed in the odd groups have 2.
 _EXPONENT_0 = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"
@@ -72,6 +78,9 @@ def parse_decimal(value: object, field: str = "amount") -> Decimal:
             # "1,5" is not 15: a comma is only a thousands separator in groups of three
             raise ValidationError("not_a_decimal", field, value=value)
         cleaned = stripped.replace(",", "").replace("_", "")
+        if "e" in cleaned.lower() and cleaned.lower().lstrip("+-") not in ("inf", "infinity"):
+            # "1e3" is no way to write an amount: refused rather than read as 1000
+            raise ValidationError("not_a_decimal", field, value=value)
         try:
             result = Decimal(cleaned)
         except InvalidOperation:
@@ -116,7 +125,10 @@ class Money:
     @classmethod
     def of(cls, amount: object, currency: str, field: str = "amount") -> Money:
         try:
-            return cls(parse_decimal(amount, field), currency)  # type: ignore[arg-type]
+            value = parse_decimal(amount, field)
+            if abs(value) >= MONEY_LIMIT:  # beyond any invoice, and beyond a 64-bit count of minor units
+                raise ValidationError("money_too_large", field, limit=f"{MONEY_LIMIT:,}")
+            return cls(value, currency)  # type: ignore[arg-type]
         except ValidationError as exc:
             raise ValidationError(exc.code, field if exc.field == "amount" else exc.field, **exc.params) from None
 

@@ -16,8 +16,12 @@ from pathlib import Path
 from lei_desktop.domain import validation as v
 from lei_desktop.domain.errors import LeiError, ValidationError
 from lei_desktop.domain.fx import FxRate
+from lei_desktop.domain.messages import register
 from lei_desktop.domain.model import ATTACHMENT_KINDS, Company, Consent, Dispute, Expense, Policy
 from lei_desktop.domain.money import minor_units, money_str
+from lei_desktop.fileio import file_problem
+
+register({"json_too_deep": ("JSON 嵌套层数过多，不是情景文件", "the JSON is nested far too deep to be a scenario file")})
 
 FORMAT = "lei-desktop/scenario@1"
 
@@ -172,12 +176,16 @@ def read(path: Path) -> Scenario:
         text = path.read_text("utf-8-sig")
     except FileNotFoundError:
         raise ValidationError("file_missing", "file", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise ValidationError("file_unreadable", "file", path=str(path), detail=str(exc)) from None
+    except OSError as exc:
+        raise file_problem(exc, "file", path) from None
     try:
         doc = json.loads(text, parse_float=Decimal)  # numbers kept exact, never float
     except json.JSONDecodeError as exc:
         raise ValidationError("bad_json", "file", line=exc.lineno, column=exc.colno, detail=exc.msg) from None
+    except RecursionError:  # brackets nested thousands deep: no scenario looks like that
+        raise ValidationError("json_too_deep", "file") from None
     return parse(doc, path.parent)
 
 

@@ -9,6 +9,7 @@ mark; empty values are shown as ``—``.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 import unicodedata
@@ -21,6 +22,7 @@ from xml.sax.saxutils import escape
 
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.messages import register
+from lei_desktop.fileio import file_problem
 from lei_desktop.reports import fonts
 
 register(
@@ -350,6 +352,8 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
     folder = out_path.parent if str(out_path.parent) else Path(".")
     if not folder.is_dir():
         raise LeiError("export_no_folder", "out", path=str(out_path))
+    if out_path.is_dir():
+        raise file_problem(IsADirectoryError(errno.EISDIR, "", str(out_path)), "out", out_path, writing=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=folder)
     os.close(fd)
     tmp_path = Path(tmp)

@@ -44,7 +44,7 @@ from sqlalchemy import MetaData, create_engine, insert, select, text
 from lei_desktop import __version__
 from lei_desktop.domain.errors import LeiError, ValidationError
 from lei_desktop.domain.messages import register
-from lei_desktop.fileio import atomic_write  # noqa: F401 - also used by callers of this module
+from lei_desktop.fileio import atomic_write, file_problem  # noqa: F401 - also used by callers of this module
 from lei_desktop.paths import backup_dir
 from lei_desktop.services import store as store_module
 from lei_desktop.services.store import Store
@@ -90,7 +90,7 @@ def read_password_file(path: Path | str) -> bytes:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ValidationError("backup_password_unreadable", "--password-file", error=exc.strerror or exc) from exc
+        raise file_problem(exc, "--password-file", path) from None
     data = data.rstrip(b"\r\n")
     if not data:
         raise ValidationError("backup_no_password", "--password-file")
@@ -282,7 +282,7 @@ def create_backup(store: Store, out: Path | str, password: bytes | None = None) 
     try:
         atomic_write(out, payload)
     except OSError as exc:
-        raise LeiError("backup_write_failed", "--out", error=exc.strerror or exc) from exc
+        raise file_problem(exc, "--out", out, writing=True) from None
     return BackupInfo(out, bool(password), len(payload), manifest)
 
 

@@ -23,7 +23,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from lei_desktop.domain import coverage
+from lei_desktop.domain import coverage, fields
 from lei_desktop.domain.checklist import claim_checklist
 from lei_desktop.domain.errors import Conflict, NotFound, ValidationError
 from lei_desktop.domain.fields import parse_date
@@ -56,6 +56,7 @@ from lei_desktop.store.models import (
     FxRateRow,
     InsurerDecisionRow,
     PaymentRow,
+    PolicyRow,
 )
 
 LINE_DECISIONS = ("approved", "reduced", "rejected")
@@ -148,7 +149,7 @@ def _paid(row: ClaimRow) -> Decimal:
 
 def _cny(value: object, field: str) -> Decimal:
     amount = Money.of(parse_decimal(value, field), "CNY", field).amount
-    if amount < 0:
+    if amount.is_signed():  # "-0" too: a payment is never written with a minus sign
         raise ValidationError("negative", field)
     return amount
 
@@ -371,6 +372,10 @@ def checklist(store: Store, ref: str) -> list[dict]:
 def list_claims(store: Store, dispute: str | None = None, policy: str | None = None) -> list[dict]:
     """Every claim: ref, dispute, policy, status, kind, payable and paid (Decimal), dates."""
     with store.session() as s:
+        if dispute:  # a mistyped reference is said so, not answered with an empty list
+            by_ref(s, DisputeRow, dispute, "dispute", "dispute")
+        if policy:
+            by_ref(s, PolicyRow, policy, "policy", "policy")
         q = select(ClaimRow).join(DisputeRow, ClaimRow.dispute_id == DisputeRow.id).order_by(ClaimRow.id)
         if dispute:
             q = q.where(DisputeRow.ref == dispute)
@@ -424,6 +429,8 @@ def _members(s: Session, dispute_row: DisputeRow, expense_refs) -> list[ExpenseR
 
 def create_claim_in(s: Session, store: Store, dispute_ref: str, expense_refs=None, ref: str | None = None) -> ClaimRow:
     dispute_row = by_ref(s, DisputeRow, dispute_ref, "dispute", "dispute")
+    if ref is not None and ref.strip():
+        ref = fields.a_ref({"ref": ref.strip()})
     ref = (ref or "").strip() or next_claim_ref(s)
     if s.scalar(select(ClaimRow.id).where(ClaimRow.ref == ref)) is not None:
         raise Conflict("duplicate_ref", "ref", kind="claim", ref=ref)

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from lei_desktop.domain.deadlines import OPEN, Deadline, SubmittedClaim, deadlines
+from lei_desktop.domain.errors import ValidationError
 from lei_desktop.domain.model import ACTIVE_CLAIM_STATUSES
 from lei_desktop.services import convert
 from lei_desktop.services.store import Store
@@ -16,6 +17,8 @@ from lei_desktop.store.models import ClaimRow, DisputeRow, PolicyRow
 def list_deadlines(store: Store, today: date | None = None, soon: int = 30, include_done: bool = False) -> list[Deadline]:
     """What is due and overdue (``include_done`` adds those met and the expired policies)."""
     today = today or date.today()
+    if not 0 <= soon <= 3660:
+        raise ValidationError("out_of_range", "soon", low=0, high=3660)
     with store.session() as s:
         policies = [convert.policy(r) for r in s.scalars(select(PolicyRow).order_by(PolicyRow.ref))]
         disputes = [convert.dispute(r) for r in s.scalars(select(DisputeRow).order_by(DisputeRow.ref))]

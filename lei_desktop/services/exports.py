@@ -7,10 +7,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from lei_desktop.domain.errors import ValidationError
 from lei_desktop.domain.fx import RateTable
 from lei_desktop.domain.fx import convert as to_cny
 from lei_desktop.domain.messages import register
+from lei_desktop.fileio import file_problem
 from lei_desktop.formats import excel
 from lei_desktop.services import convert
 from lei_desktop.services.common import by_ref
@@ -77,5 +77,5 @@ def export_xlsx(store: Store, out: Path, dispute: str | None = None) -> list[str
     try:
         atomic_write(Path(out), data)
     except OSError as exc:
-        raise ValidationError("export_unwritable", "out", path=str(out), reason=exc.strerror or str(exc)) from None
+        raise file_problem(exc, "out", out, writing=True) from None
     return sheets

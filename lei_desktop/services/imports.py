@@ -37,6 +37,7 @@ from lei_desktop.domain.errors import Conflict, LeiError, NotFound, ValidationEr
 from lei_desktop.domain.messages import register
 from lei_desktop.domain.model import Expense
 from lei_desktop.domain.money import MINOR_UNITS, Money, round_half_up
+from lei_desktop.fileio import file_problem
 from lei_desktop.formats import csv_import, fx_csv, ledes
 from lei_desktop.formats.problems import LineProblem
 from lei_desktop.services import convert
@@ -633,7 +634,7 @@ def resolve_mapping(store: Store, name_or_file: str) -> csv_import.CsvMapping:
         try:
             doc = json.loads(path.read_text("utf-8-sig"))
         except OSError as exc:
-            raise ValidationError("imp_mapping_file", "mapping", path=str(path), reason=exc.strerror or str(exc)) from None
+            raise file_problem(exc, "mapping", path) from None
         except ValueError as exc:
             raise ValidationError("imp_mapping_file", "mapping", path=str(path), reason=str(exc)[:100]) from None
         return csv_import.CsvMapping.from_dict(doc)

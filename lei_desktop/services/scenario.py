@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from lei_desktop.domain.errors import ValidationError
-from lei_desktop.fileio import atomic_write  # noqa: F401 - also used by callers of this module
+from lei_desktop.fileio import atomic_write, file_problem  # noqa: F401 - also used by callers of this module
 from lei_desktop.formats import scenario as fmt
 from lei_desktop.services import attachments, convert, disputes, enrolment, expenses, policies, rates
 from lei_desktop.services.store import Store
@@ -98,7 +98,7 @@ def _attach_all(s, store: Store, owner: str, ref: str, specs, report: LoadReport
         try:
             data = spec.path.read_bytes()
         except OSError as exc:
-            raise ValidationError("file_unreadable", f"{spec.json_path}.path", path=str(spec.path), detail=str(exc)) from None
+            raise file_problem(exc, f"{spec.json_path}.path", spec.path) from None
         digest = hashlib.sha256(data).hexdigest()
         if spec.sha256 and spec.sha256 != digest:
             raise ValidationError("hash_mismatch", f"{spec.json_path}.sha256", path=spec.path.name)

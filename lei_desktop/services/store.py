@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import getpass
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -9,10 +10,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from lei_desktop.domain.errors import Conflict
+from lei_desktop.domain.errors import Conflict, ValidationError
 from lei_desktop.domain.messages import register
+from lei_desktop.fileio import file_problem
 from lei_desktop.store import migrate
 from lei_desktop.store.db import make_engine, sqlite_path, to_url
 from lei_desktop.store.models import AuditEventRow
@@ -24,8 +27,34 @@ register(
             "this database was written by a newer version of the app (schema {revision}); upgrade the app to "
             "open it — nothing was changed",
         ),
+        "store_bad_url": ("“{url}” 不是可用的数据库地址（SQLite 文件路径或 SQLAlchemy URL）",
+                          "'{url}' is not a usable database: give an SQLite file path or an SQLAlchemy URL"),
+        "store_cannot_open": ("无法打开数据库文件 “{path}”（文件夹不存在或没有权限）",
+                              "cannot open the database file '{path}' (no such folder, or no permission)"),
     }
 )
+
+def _open_url(db: str | Path | None) -> str:
+    """The URL of ``db``; a path that cannot be a database file is refused with its reason."""
+    if db is not None and "://" not in str(db) and str(db) and Path(str(db)).expanduser().is_dir():
+        raise file_problem(IsADirectoryError(errno.EISDIR, "", str(db)), "--db", db)
+    try:
+        return to_url(db)
+    except ValueError:
+        raise ValidationError("store_bad_url", "--db", url=str(db)) from None
+    except OSError as exc:  # the folder for the file cannot be made
+        raise file_problem(exc, "--db", db, writing=True) from None
+
+
+def _needs_upgrade(engine: Engine, db) -> bool:
+    try:
+        return migrate.needs_upgrade(engine)
+    except OperationalError as exc:
+        if "unable to open database file" in str(exc):
+            engine.dispose()
+            raise ValidationError("store_cannot_open", "--db", path=str(db)) from None
+        raise
+
 
 #: Called with the Store before a migration changes an existing database (the automatic backup).
 BeforeMigrate = Callable[["Store"], None]
@@ -52,11 +81,14 @@ class Store:
     """An open store. ``Store(None)`` opens the per-user default SQLite database."""
 
     def __init__(self, db: str | Path | None = None, *, upgrade: bool = True, actor: str | None = None) -> None:
-        self.url = to_url(db)
-        self.engine: Engine = make_engine(self.url)
+        self.url = _open_url(db)
+        try:
+            self.engine: Engine = make_engine(self.url)
+        except (ArgumentError, NoSuchModuleError, ImportError):
+            raise ValidationError("store_bad_url", "--db", url=self.url) from None
         self.actor = actor or current_actor()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        if upgrade and migrate.needs_upgrade(self.engine):
+        if upgrade and _needs_upgrade(self.engine, db):
             current = migrate.current_revision(self.engine)
             if current is not None and current not in migrate.known_revisions():
                 self.engine.dispose()
