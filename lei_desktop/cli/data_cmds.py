@@ -63,7 +63,7 @@ def cmd_load(ctx) -> int:
 
     report = scenario.load(ctx.store, ctx.args.file)
     for w in report.warnings:
-        ctx.warn(w)
+        ctx.warn(w.message(ctx.lang) if hasattr(w, "message") else w)
     if ctx.json:
         ctx.emit_json({"loaded": str(ctx.args.file), "counts": report.counts, "warnings": report.warnings})
     else:

@@ -21,7 +21,29 @@ from lei_desktop.domain.model import ATTACHMENT_KINDS, Company, Consent, Dispute
 from lei_desktop.domain.money import minor_units, money_str
 from lei_desktop.fileio import file_problem
 
-register({"json_too_deep": ("JSON 嵌套层数过多，不是情景文件", "the JSON is nested far too deep to be a scenario file")})
+register(
+    {
+        "json_too_deep": ("JSON 嵌套层数过多，不是情景文件", "the JSON is nested far too deep to be a scenario file"),
+        "scenario_unknown_field": ("未知字段，已忽略", "unknown field ignored"),
+        "scenario_unknown_section": ("未知部分，已忽略", "unknown section ignored"),
+    }
+)
+
+
+class Notice(str):
+    """A warning that reads as its English text (JSON output, logs, ``==`` with a string) and can
+    say itself in Chinese: ``notice.message("zh")``."""
+
+    error: LeiError
+
+    def __new__(cls, code: str, field: str = "", **params: object) -> Notice:
+        error = LeiError(code, field, **params)
+        obj = super().__new__(cls, error.message("en"))
+        obj.error = error
+        return obj
+
+    def message(self, lang: str = "en") -> str:
+        return self.error.message(lang)
 
 FORMAT = "lei-desktop/scenario@1"
 
@@ -86,7 +108,7 @@ EXTRA_SECTIONS: dict[str, Callable[[object, str], None]] = {}
 def _unknown(obj: Mapping, section: str, path: str, warnings: list[str]) -> None:
     for key in obj:
         if key not in KNOWN_KEYS[section]:
-            warnings.append(f"{path}.{key}: unknown field ignored")
+            warnings.append(Notice("scenario_unknown_field", f"{path}.{key}"))
 
 
 def _attachments(obj: Mapping, path: str, base: Path) -> list[AttachmentSpec]:
@@ -121,7 +143,7 @@ def parse(doc: object, base: Path) -> Scenario:
     sc = Scenario()
     for key in doc:
         if key not in {"format", "company", *SECTIONS} and key not in EXTRA_SECTIONS:
-            sc.warnings.append(f"{key}: unknown section ignored")
+            sc.warnings.append(Notice("scenario_unknown_section", key))
     if doc.get("company") is not None:
         _unknown(doc["company"] if isinstance(doc["company"], Mapping) else {}, "company", "company", sc.warnings)
         try:

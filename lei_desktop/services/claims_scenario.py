@@ -44,6 +44,7 @@ _ORDER = {"draft": 0, "submitted": 1, "under_review": 2, "settled": 3, "rejected
 
 register(
     {
+        "claims_no_payment_date": ("未给出付款日期，使用 {date}", "no payment date given; {date} used"),
         "not_a_timestamp": (
             "时间格式应为 ISO 8601（如 2026-05-03T09:30:00+00:00），收到 “{value}”",
             "must be an ISO 8601 time such as 2026-05-03T09:30:00+00:00, got '{value}'",
@@ -209,7 +210,7 @@ def _finish(s, store, row: ClaimRow, item: dict, report) -> None:
             paid, when = item.get("paid") or (Decimal("0.00"), _last_payment(item))
             if when is None:
                 when = date.today()
-                report.warnings.append(f"claims: {row.ref}: no payment date given; {when.isoformat()} used")
+                report.warnings.append(fmt.Notice("claims_no_payment_date", f"claims: {row.ref}", date=when.isoformat()))
             claims.settle_in(s, store, row, paid, when)
         elif target == "rejected":
             claims.reject_in(s, store, row, item["rejection_reason"] or DEFAULT_OVERRIDE)

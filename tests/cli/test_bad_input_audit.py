@@ -374,6 +374,26 @@ CASES += [
          make=w("deep.json", "[" * 100000 + "]" * 100000)),
     Case("json-category", ["load", "{f}"], ("expenses[0].category",),
          make=scenario(_only("expenses", _set(["expenses", 0, "category"], "bribes")))),
+    Case("json-amount-huge-int", ["load", "{f}"], ("expenses[1].amount",),
+         make=scenario(_set(["expenses", 1, "amount"], 10**30))),
+    Case("json-name-number", ["load", "{f}"], ("company.name_zh",), make=scenario(_set(["company", "name_zh"], 42))),
+    Case("json-period-list", ["load", "{f}"], ("policies[0].period_start",),
+         make=scenario(_set(["policies", 0, "period_start"], ["2026-01-01"]))),
+    Case("json-period-order", ["load", "{f}"], ("policies[0]", "period"),
+         make=scenario(_set(["policies", 0, "period_end"], "2025-01-01"))),
+    Case("json-cap-nan", ["load", "{f}"], ("consents[0].cap",), make=scenario(_set(["consents", 0, "cap"], "NaN"))),
+    Case("json-attachment-missing", ["load", "{f}"], ("expenses[1].attachments[0].path",),
+         make=scenario(_set(["expenses", 1, "attachments"], [{"path": "没有/收据 1.pdf", "kind": "invoice"}]))),
+    Case("json-attachment-dir", ["load", "{f}"], ("expenses[1].attachments[0].path",),
+         make=scenario(_set(["expenses", 1, "attachments"], [{"path": ".", "kind": "invoice"}]))),
+    Case("json-attachment-kind", ["load", "{f}"], ("expenses[1].attachments[0].kind",),
+         make=scenario(_set(["expenses", 1, "attachments"], [{"path": "x.pdf", "kind": "selfie"}]))),
+    Case("json-consent-unknown-dispute", ["load", "{f}"], ("consents[0].dispute",),
+         make=scenario(_set(["consents", 0, "dispute"], "NOPE"))),
+    Case("json-policy-unknown-territory", ["load", "{f}"], ("policies[0].territories",),
+         make=scenario(_set(["policies", 0, "territories"], ["Mars"]))),
+    Case("json-forum-country", ["load", "{f}"], ("disputes[0].forum_country",),
+         make=scenario(_set(["disputes", 0, "forum_country"], "USA"))),
     Case("json-dup-policy", ["load", "{f}"], ("policies[", "P1"),
          make=scenario(lambda d: d["policies"].append(dict(d["policies"][0])))),
 ]
@@ -528,3 +548,84 @@ def test_random_text_as_an_amount_never_makes_a_bug(value, capsys):
     code, out, err = run(["--lang", "en", "amount-in-words", "--", value], capsys)
     assert code in (0, 1), f"exit {code}: {err!r}"
     assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------------------------
+# what looks odd but is taken on purpose, read as the plain form would be
+
+
+def test_unknown_fields_are_ignored_with_a_warning_in_the_users_language(template, tmp_path, capsys):
+    db = tmp_path / "s.sqlite3"
+    shutil.copyfile(template, db)
+    f = scenario(_set(["expenses", 1, "amout"], "1.00"))(tmp_path, {})
+    before = snapshot(db, tmp_path, capsys)
+    for lang, words in (("zh", "未知字段，已忽略"), ("en", "unknown field ignored")):
+        code, out, err = run(["--db", str(db), "--lang", lang, "load", str(f)], capsys)
+        assert code == 0 and err.strip().endswith(f"expenses[1].amout: {words}"), err
+    code, out, _ = run(["--db", str(db), "--lang", "en", "load", str(f), "--json"], capsys)
+    assert json.loads(out)["warnings"] == ["expenses[1].amout: unknown field ignored"]
+    assert snapshot(db, tmp_path, capsys) == before  # the rest of the file is what the store holds
+
+
+@pytest.mark.parametrize("typed, plain", [("１２３", "123"), (" 12 ", "12"), ("1,234.50", "1234.50"), ("¥95,234.00", "95234")])
+def test_amounts_typed_with_full_width_digits_spaces_or_separators_mean_the_plain_number(typed, plain, capsys):
+    code, out, err = run(["--lang", "en", "amount-in-words", typed], capsys)
+    code2, out2, _ = run(["--lang", "en", "amount-in-words", plain], capsys)
+    assert code == code2 == 0, err
+    assert out == out2
+
+
+def test_a_settlement_typed_in_full_width_digits_is_that_amount(template, tmp_path, capsys):
+    db = tmp_path / "s.sqlite3"
+    shutil.copyfile(template, db)
+    code, _, err = run(["--db", str(db), "--lang", "zh", "claim", "settle", "CL-X", "--paid", "１２３", "--date",
+                        "2026-06-01"], capsys)
+    assert code == 0, err
+    code, out, _ = run(["--db", str(db), "--lang", "en", "claim", "list", "--json"], capsys)
+    claim = next(c for c in json.loads(out)["claims"] if c["claim"] == "CL-X")
+    assert (claim["status"], claim["paid"]) == ("settled", "123.00")
+
+
+def test_lowercase_codes_are_read_as_their_capitals(template, tmp_path, capsys):
+    assert run(["--lang", "en", "uscc", "91110108ma01xh7k2r"], capsys)[:2] == (0, "valid\n")
+    db = tmp_path / "s.sqlite3"
+    shutil.copyfile(template, db)
+    inv = w("inv.txt", LEDES_HEADER + ledes_line())(tmp_path, {})
+    code, out, err = run(["--db", str(db), "--lang", "en", "import-ledes", str(inv), "--dispute", "D1",
+                          "--currency", "usd", "--dry-run", "--json"], capsys)
+    assert code == 0, err
+    assert {r["currency"] for r in json.loads(out)["rows"]} == {"USD"}
+
+
+def test_a_ledes_file_with_bom_crlf_and_no_terminators_reads_like_the_canonical_one(template, tmp_path, capsys):
+    db = tmp_path / "s.sqlite3"
+    shutil.copyfile(template, db)
+    canonical = LEDES_HEADER + ledes_line()
+    variants = {
+        "canonical.txt": canonical.encode(),
+        "bom crlf 账单.txt": b"\xef\xbb\xbf" + canonical.replace("[]", "[]\r\n").encode(),
+        "no terminators.txt": canonical.replace("[]", "\n").encode(),
+    }
+    seen = []
+    for name, data in variants.items():
+        f = w(name, data)(tmp_path, {})
+        code, out, err = run(["--db", str(db), "--lang", "en", "import-ledes", str(f), "--dispute", "D1",
+                              "--currency", "USD", "--dry-run", "--json"], capsys)
+        assert code == 0, (name, err)
+        seen.append([(r["amount"], r["currency"], r["category"]) for r in json.loads(out)["rows"]])
+    assert seen[0] and seen[0] == seen[1] == seen[2]
+
+
+def test_paths_with_chinese_names_and_spaces_work_both_ways(template, tmp_path, capsys):
+    db = tmp_path / "数据 库" / "我的 账本.sqlite3"
+    db.parent.mkdir()
+    shutil.copyfile(template, db)
+    out1 = tmp_path / "导出 文件夹" / "情景 导出.json"
+    code, _, err = run(["--db", str(db), "--lang", "zh", "export-json", str(out1)], capsys)
+    assert code == 0, err
+    fresh = tmp_path / "新 账本.sqlite3"
+    code, _, err = run(["--db", str(fresh), "--lang", "zh", "load", str(out1)], capsys)
+    assert code == 0, err
+    out2 = tmp_path / "再次 导出.json"
+    assert run(["--db", str(fresh), "--lang", "zh", "export-json", str(out2)], capsys)[0] == 0
+    assert out1.read_bytes() == out2.read_bytes()
