@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from lei_desktop.domain.errors import ValidationError
-from lei_desktop.domain.money import parse_decimal
+from lei_desktop.domain.money import MONEY_LIMIT, parse_decimal
 
 _MISSING = object()
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -77,6 +77,8 @@ def cny(d: Mapping, key: str, *, required: bool = False) -> Decimal | None:
     value = a_decimal(d, key, required=required, minimum=Decimal(0))
     if value is None:
         return None
+    if value >= MONEY_LIMIT:  # beyond any policy or payment, and beyond 64-bit minor units
+        raise ValidationError("money_too_large", key, limit=f"{MONEY_LIMIT:,}")
     q = value.quantize(Decimal("0.01"))
     if q != value:
         raise ValidationError("money_precision", key, currency="CNY", digits=2, value=value)

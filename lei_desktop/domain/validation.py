@@ -6,6 +6,7 @@ JSON path (``expenses[3].amount``) and the GUI shows the message beside the fiel
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -56,7 +57,7 @@ def company_from_dict(d: Mapping) -> Company:
                 raise ValidationError("not_a_bool", f"eligibility.{key}")
             eligibility.append((str(key), value))
     email = f.text(d, "contact_email", max_len=200)
-    if email and ("@" not in email or " " in email):
+    if email and not re.fullmatch(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+", email):  # one @, a dotted domain
         raise ValidationError("bad_email", "contact_email")
     return Company(
         name_zh=f.text(d, "name_zh", required=True, max_len=200),

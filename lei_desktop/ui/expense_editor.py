@@ -671,7 +671,7 @@ class ExpenseEditor(QWidget):
             "ref": self.ref.text(),
             "dispute": self.dispute.currentData() or "",
             "category": self.category.currentData() or "",
-            "amount": self.amount.text().strip().replace(",", ""),
+            "amount": self.amount.text().strip(),  # the domain reads 1,234.50 and refuses 1,5 (not 15)
             "currency": self.currency.currentText().strip().upper(),
             "paid_on": loose_date(self.paid_on.text()),
             "invoice_date": loose_date(self.invoice_date.text()),
