@@ -11,6 +11,7 @@ messages.register(
         "cli_initialised": ("数据库已就绪：{url}", "database ready: {url}"),
         "cli_loaded": ("已载入 {path}：{summary}", "loaded {path}: {summary}"),
         "cli_exported": ("已导出到 {path}", "exported to {path}"),
+        "cli_load_nothing": ("没有内容", "nothing"),
         "cli_demo": ("演示数据已写入：{summary}", "demo data written: {summary}"),
         "cli_demo_not_empty": (
             "数据库中已有数据；演示数据只写入空数据库（请用 --db 指定新文件）",
@@ -40,13 +41,13 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_demo)
 
 
-def _summary(counts: dict) -> str:
+def _summary(counts: dict, lang: str = "en") -> str:
     parts = []
     for section, actions in counts.items():
         bits = ", ".join(f"{k} {v}" for k, v in actions.items() if v)
         if bits:
             parts.append(f"{section} ({bits})")
-    return "; ".join(parts) or "nothing"
+    return "; ".join(parts) or messages.text("cli_load_nothing", lang)
 
 
 def cmd_init(ctx) -> int:
@@ -67,7 +68,7 @@ def cmd_load(ctx) -> int:
     if ctx.json:
         ctx.emit_json({"loaded": str(ctx.args.file), "counts": report.counts, "warnings": report.warnings})
     else:
-        ctx.out(ctx.t("cli_loaded", path=ctx.args.file, summary=_summary(report.counts)))
+        ctx.out(ctx.t("cli_loaded", path=ctx.args.file, summary=_summary(report.counts, ctx.lang)))
     return 0
 
 

@@ -211,7 +211,8 @@ def _rate_json(r) -> dict:
 def cmd_fx_list(ctx) -> int:
     from lei_desktop.services import rates
 
-    items = rates.list_rates(ctx.store, (ctx.args.currency or "").upper() or None)
+    currency = check_currency(ctx.args.currency, "--currency") if ctx.args.currency is not None else None
+    items = rates.list_rates(ctx.store, currency)
     if ctx.json:
         ctx.emit_json({"rates": [_rate_json(r) for r in items]})
     else:
@@ -224,6 +225,8 @@ def cmd_export_xlsx(ctx) -> int:
     from lei_desktop.services import exports
 
     a = ctx.args
+    if a.dispute is not None and not a.dispute.strip():  # "" would quietly mean every dispute
+        raise ValidationError("required", "--dispute")
     sheets = exports.export_xlsx(ctx.store, a.out, dispute=a.dispute)
     if ctx.json:
         ctx.emit_json({"exported": str(a.out), "sheets": sheets})

@@ -313,7 +313,7 @@ def keep_count(store: Store) -> int:
 
 
 def set_keep_count(store: Store, n: int) -> None:
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 1000:
         raise ValidationError("out_of_range", KEEP_SETTING, low=1, high=1000)
     with store.session() as s:
         row = s.get(SettingRow, KEEP_SETTING)

@@ -706,6 +706,10 @@ def reconcile(store: Store, policy: str | None = None, dispute: str | None = Non
     zero = {"claimed": ZERO, "approved": ZERO, "paid": ZERO, "outstanding": ZERO}
     out: dict = {"claims": [], "disputes": {}, "policies": {}, "total": dict(zero)}
     with store.session() as s:
+        if dispute:  # a mistyped reference is said so, not answered with nothing
+            by_ref(s, DisputeRow, dispute, "dispute", "dispute")
+        if policy:
+            by_ref(s, PolicyRow, policy, "policy", "policy")
         q = select(ClaimRow).join(DisputeRow, ClaimRow.dispute_id == DisputeRow.id).options(
             selectinload(ClaimRow.lines).selectinload(ClaimLineRow.insurer_decision),
             selectinload(ClaimRow.payments)).order_by(ClaimRow.id)

@@ -284,10 +284,32 @@ CASES += [
     Case("claim-submit-submitted", ["claim", "submit", "CL-X"], ("CL-X", "submitted", "已提交")),
     Case("claim-reject-empty-reason", ["claim", "reject", "CL-X", "--reason", ""], ("reason", "原因", "理由")),
     Case("claim-submit-empty-override", ["claim", "create", "--dispute", "D1", "--ref", "bad ref"], ("bad ref", "ref")),
+    Case("decide-unknown-expense", ["claim", "decide", "CL-X", "--expense", "NOPE", "--decision", "approved"], ("NOPE",)),
+    Case("decide-reduced-no-amount", ["claim", "decide", "CL-X", "--expense", "E1", "--decision", "reduced"],
+         ("amount", "金额")),
+    Case("decide-amount-exponent", ["claim", "decide", "CL-X", "--expense", "E1", "--decision", "reduced",
+                                    "--amount", "1e3"], ("amount", "1e3")),
+    Case("decide-amount-huge", ["claim", "decide", "CL-X", "--expense", "E1", "--decision", "reduced",
+                                "--amount", "12345678901234567890"], ("amount",)),
+    Case("decide-bad-date", ["claim", "decide", "CL-X", "--expense", "E1", "--decision", "approved",
+                             "--date", "2026-02-30"], ("date", "2026-02-30")),
+    Case("pay-nan", ["claim", "pay", "CL-X", "--amount", "NaN", "--date", "2026-06-01"], ("amount", "NaN")),
+    Case("pay-huge", ["claim", "pay", "CL-X", "--amount", "12345678901234567890", "--date", "2026-06-01"],
+         ("amount", "paid")),
+    Case("pay-bad-date", ["claim", "pay", "CL-X", "--amount", "1.00", "--date", "26/11/2026"], ("date", "26/11/2026")),
+    Case("review-unknown", ["claim", "review", "NOPE"], ("NOPE",)),
+    Case("withdraw-unknown", ["claim", "withdraw", "NOPE"], ("NOPE",)),
+    Case("reconcile-unknown-dispute", ["claim", "reconcile", "--dispute", "NOPE"], ("NOPE",)),
+    Case("reconcile-unknown-policy", ["claim", "reconcile", "--policy", "NOPE"], ("NOPE",)),
+    Case("fx-list-currency", ["fx", "list", "--currency", "RMB"], ("RMB",)),
+    Case("enrolment-unknown-policy", ["enrolment-form", "--out", "{tmp}/e.pdf", "--policy", "P 9"], ("P 9",)),
+    Case("export-xlsx-dispute-empty", ["export-xlsx", "--out", "{tmp}/x.xlsx", "--dispute", ""], ("dispute",)),
     # numbers given to options
     Case("demo-seed", ["demo", "--seed", "abc"], code=2, lang_free=True),
     Case("demo-expenses-negative", ["demo", "--expenses", "-5"], ("expenses",)),
     Case("backups-keep-negative", ["backups", "--keep", "-1"], ("keep",)),
+    Case("backups-keep-huge", ["backups", "--keep", "5000"], ("keep",)),
+    Case("backups-keep-zero", ["backups", "--keep", "0"], ("keep",)),
     Case("backups-keep-text", ["backups", "--keep", "many"], code=2, lang_free=True),
     Case("deadlines-soon-negative", ["deadlines", "--soon", "-3"], ("soon",)),
     Case("history-kind", ["history", "invoice", "E1"], code=2, lang_free=True),
@@ -629,3 +651,19 @@ def test_paths_with_chinese_names_and_spaces_work_both_ways(template, tmp_path, 
     out2 = tmp_path / "再次 导出.json"
     assert run(["--db", str(fresh), "--lang", "zh", "export-json", str(out2)], capsys)[0] == 0
     assert out1.read_bytes() == out2.read_bytes()
+
+
+def test_not_found_names_the_kind_in_the_users_language(template, tmp_path, capsys):
+    db = tmp_path / "s.sqlite3"
+    shutil.copyfile(template, db)
+    code, _, err = run(["--db", str(db), "--lang", "zh", "claim", "create", "--dispute", "D9"], capsys)
+    assert code == 1 and "纠纷" in err and "D9" in err and "dispute “" not in err, err
+    code, _, err = run(["--db", str(db), "--lang", "en", "claim", "create", "--dispute", "D9"], capsys)
+    assert code == 1 and err == "error: dispute: no dispute 'D9'\n", err
+
+
+def test_loading_an_empty_scenario_says_nothing_in_chinese(tmp_path, capsys):
+    f = tmp_path / "空.json"
+    f.write_text(json.dumps({"format": EXAMPLE_DOC["format"]}), "utf-8")
+    code, out, err = run(["--db", str(tmp_path / "s.sqlite3"), "--lang", "zh", "load", str(f)], capsys)
+    assert code == 0 and out.strip().endswith("没有内容"), out
