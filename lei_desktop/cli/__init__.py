@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _quiet_broken_pipe()
     except LeiError as exc:
+        if exc.code == "store_not_sqlite":  # say what to do about it, as for any damaged store
+            body = exc.zh if args.lang == "zh" else exc.en
+            exc = LeiError("cli_store_damaged", exc.field, problem=body)
         print(f"{text('error_prefix', args.lang)}: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:

@@ -25,6 +25,8 @@ register(
     {
         "json_too_deep": ("JSON 嵌套层数过多，不是情景文件", "the JSON is nested far too deep to be a scenario file"),
         "scenario_unknown_field": ("未知字段，已忽略", "unknown field ignored"),
+        "json_key_twice": ("同一对象中字段 “{key}” 出现了两次，无法确定取哪一个",
+                           "the key '{key}' appears twice in one object; which one is meant is unclear"),
         "scenario_unknown_section": ("未知部分，已忽略", "unknown section ignored"),
     }
 )
@@ -192,6 +194,16 @@ def parse(doc: object, base: Path) -> Scenario:
     return sc
 
 
+def _no_twice(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object; a key given twice is refused (json alone keeps the last one silently)."""
+    doc: dict = {}
+    for key, value in pairs:
+        if key in doc:
+            raise ValidationError("json_key_twice", "file", key=key)
+        doc[key] = value
+    return doc
+
+
 def read(path: Path) -> Scenario:
     """Read a scenario file; JSON syntax errors name the line and column."""
     try:
@@ -203,7 +215,7 @@ def read(path: Path) -> Scenario:
     except OSError as exc:
         raise file_problem(exc, "file", path) from None
     try:
-        doc = json.loads(text, parse_float=Decimal)  # numbers kept exact, never float
+        doc = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_twice)  # numbers exact, never float
     except json.JSONDecodeError as exc:
         raise ValidationError("bad_json", "file", line=exc.lineno, column=exc.colno, detail=exc.msg) from None
     except RecursionError:  # brackets nested thousands deep: no scenario looks like that

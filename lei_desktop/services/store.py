@@ -29,6 +29,8 @@ register(
         ),
         "store_bad_url": ("“{url}” 不是可用的数据库地址（SQLite 文件路径或 SQLAlchemy URL）",
                           "'{url}' is not a usable database: give an SQLite file path or an SQLAlchemy URL"),
+        "store_not_sqlite": ("“{path}” 已损坏或不是 SQLite 数据库文件（文件头不符），未做任何修改",
+                             "'{path}' is damaged or not an SQLite database file (wrong header); nothing was changed"),
         "store_cannot_open": ("无法打开数据库文件 “{path}”（文件夹不存在或没有权限）",
                               "cannot open the database file '{path}' (no such folder, or no permission)"),
     }
@@ -38,6 +40,12 @@ def _open_url(db: str | Path | None) -> str:
     """The URL of ``db``; a path that cannot be a database file is refused with its reason."""
     if db is not None and "://" not in str(db) and str(db) and Path(str(db)).expanduser().is_dir():
         raise file_problem(IsADirectoryError(errno.EISDIR, "", str(db)), "--db", db)
+    path = Path(str(db)).expanduser() if db is not None and "://" not in str(db) and str(db) else None
+    if path is not None and path.is_file() and path.stat().st_size > 0:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if head != b"SQLite format 3\x00":  # SQLite would take a short foreign file for a new database
+            raise ValidationError("store_not_sqlite", "--db", path=str(db))
     try:
         return to_url(db)
     except ValueError:

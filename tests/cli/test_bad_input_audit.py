@@ -416,6 +416,9 @@ CASES += [
          make=scenario(_set(["policies", 0, "territories"], ["Mars"]))),
     Case("json-forum-country", ["load", "{f}"], ("disputes[0].forum_country",),
          make=scenario(_set(["disputes", 0, "forum_country"], "USA"))),
+    Case("json-duplicate-key", ["load", "{f}"], ("amount", "line", "行"),
+         make=w("dup.json", '{"format": "lei-desktop/scenario@1", "expenses": [{"ref": "E2", "amount": "1", '
+                            '"amount": "2"}]}')),
     Case("json-dup-policy", ["load", "{f}"], ("policies[", "P1"),
          make=scenario(lambda d: d["policies"].append(dict(d["policies"][0])))),
 ]
@@ -485,7 +488,14 @@ CASES += [
 ]
 
 # hostile stores
-for sname, smaker in (("not-sqlite", not_sqlite), ("newer-schema", newer_schema)):
+def truncated_store(tmp: Path, ctx: dict) -> Path:
+    p = tmp / "store.sqlite3"
+    data = p.read_bytes()
+    p.write_bytes(data[: len(data) // 2])
+    return p
+
+
+for sname, smaker in (("not-sqlite", not_sqlite), ("newer-schema", newer_schema), ("truncated", truncated_store)):
     for cmd in (["claim", "list"], ["load", str(EXAMPLE)], ["export-json", "{tmp}/o.json"], ["check"], ["init"],
                 ["backup", "--out", "{tmp}/o.leibak"], ["history", "expense", "E1"], ["deadlines"]):
         CASES.append(Case(f"store-{sname}-{cmd[0]}", cmd, ("database", "数据库", "store", "9999"), store=smaker,
@@ -562,6 +572,20 @@ def test_random_bytes_never_make_a_bug(data, kind, template, backup_file, tmp_pa
     assert "Traceback" not in err
     if code == 1:
         assert err.count("\n") == 1 and err.startswith("错误:")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000), keep_header=st.booleans())
+def test_random_bytes_as_the_store_never_make_a_bug(data, keep_header, tmp_path_factory, capsys):
+    tmp = tmp_path_factory.mktemp("fuzzdb")
+    db = tmp / "店 store.sqlite3"
+    db.write_bytes((b"SQLite format 3\x00" if keep_header else b"") + data)
+    before = db.read_bytes()
+    for argv in (["claim", "list"], ["check"]):
+        code, out, err = run(["--db", str(db), "--lang", "zh", *argv], capsys)
+        assert code in (0, 1), f"{argv}: exit {code}: {err!r}"
+        assert "Traceback" not in err
+    assert db.read_bytes() == before or not before  # a damaged file is never "repaired" in place
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
