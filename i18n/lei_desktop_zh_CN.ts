@@ -643,6 +643,21 @@ To submit anyway, give the reason (it is recorded):</source>
         </message>
     </context>
     <context>
+        <name>DateEdit</name>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>No date</source>
+            <translation>不填日期</translation>
+        </message>
+        <message>
+            <source>Choose from a calendar (Alt+↓)</source>
+            <translation>从日历中选择（Alt+↓）</translation>
+        </message>
+    </context>
+    <context>
         <name>DisputesPage</name>
         <message>
             <source>Disputes</source>
@@ -1744,8 +1759,8 @@ Discard them and quit?</source>
             <translation>赔付金额（人民币）</translation>
         </message>
         <message>
-            <source>Date paid (YYYY-MM-DD)</source>
-            <translation>赔付日期（YYYY-MM-DD）</translation>
+            <source>Date paid</source>
+            <translation>付款日期</translation>
         </message>
         <message>
             <source>Bank reference</source>

@@ -11,7 +11,6 @@ number, or the same file) is shown as you type and asked about before saving.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,22 +55,10 @@ from lei_desktop.services.expense_table import (
     next_ref,
     save_expense,
 )
+from lei_desktop.ui.forms import DateEdit, loose_date
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "AUD", "CAD", "CHF", "SGD")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
-
-
-_LOOSE_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
-
-
-def loose_date(text: str) -> str:
-    """Dates typed the way people type them: ``2026/4/1``, ``2026.4.1``, ``2026年4月1日``, ``20260401``
-    become ``2026-04-01``; anything else is passed on unchanged for the domain's check to name."""
-    m = _LOOSE_DATE.match(text) or _COMPACT_DATE.match(text)
-    if not m:
-        return text.strip()
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
 def guess_kind(filename: str) -> str:
@@ -273,8 +260,8 @@ class ExpenseEditor(QWidget):
         self.currency.setEditable(True)
         self.currency.addItems(COMMON_CURRENCIES)
         self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.paid_on = QLineEdit()
-        self.invoice_date = QLineEdit()
+        self.paid_on = DateEdit()
+        self.invoice_date = DateEdit()
         for w in (self.paid_on, self.invoice_date):
             w.setPlaceholderText("YYYY-MM-DD / 2026/4/1")
         self.payee = QLineEdit()

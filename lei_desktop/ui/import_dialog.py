@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from lei_desktop.domain import categories as cats
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.money import COMMON_CURRENCIES
+from lei_desktop.ui.forms import DateEdit
 
 #: Rows listed in the preview table (the totals and the problems always cover the whole file).
 MAX_SHOWN = 2000
@@ -64,9 +65,8 @@ class ImportDialog(QDialog):
         self.currency_combo = QComboBox()
         self.currency_combo.setObjectName("import_currency")
         self.currency_combo.setEditable(True)
-        self.paid_on_edit = QLineEdit()
+        self.paid_on_edit = DateEdit()
         self.paid_on_edit.setObjectName("import_paid_on")
-        self.paid_on_edit.setPlaceholderText("YYYY-MM-DD")
         self.mapping_combo = QComboBox()
         self.mapping_combo.setObjectName("import_mapping")
         self.mapping_combo.setEditable(True)
@@ -297,7 +297,7 @@ class ImportDialog(QDialog):
             else:
                 from lei_desktop.domain.fields import parse_date
 
-                paid = self.paid_on_edit.text().strip()
+                paid = self.paid_on_edit.iso_text()
                 self.preview = imports.preview_ledes(self.ctx.store, data, dispute, currency=self.currency(),
                                                      filename=path.name,
                                                      paid_on=parse_date(paid, "paid_on") if paid else None)

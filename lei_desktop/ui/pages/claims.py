@@ -46,6 +46,7 @@ from lei_desktop.domain.errors import LeiError
 from lei_desktop.services import disputes as dispute_service
 from lei_desktop.services import expenses as expense_service
 from lei_desktop.services.expense_table import claims_of
+from lei_desktop.ui.forms import DateEdit
 from lei_desktop.ui.pages.base import BasePage
 
 EXPORT_DIR_KEY = "claims/export_dir"
@@ -85,7 +86,8 @@ class LineDecisionDialog(QDialog):
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("approved CNY (blank: as claimed, {cny})").format(cny=cny))
         self.reason = QLineEdit()
-        self.on = QLineEdit(date.today().isoformat())
+        self.on = DateEdit(optional=False)
+        self.on.set_date(date.today())
         form = QFormLayout(self)
         form.addRow(self.tr("Decision"), self.decision)
         form.addRow(self.tr("Approved amount (CNY)"), self.amount)
@@ -102,11 +104,12 @@ class PaymentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.amount = QLineEdit(suggested)
-        self.on = QLineEdit(date.today().isoformat())
+        self.on = DateEdit(optional=False)
+        self.on.set_date(date.today())
         self.reference = QLineEdit()
         form = QFormLayout(self)
         form.addRow(self.tr("Amount paid (CNY)"), self.amount)
-        form.addRow(self.tr("Date paid (YYYY-MM-DD)"), self.on)
+        form.addRow(self.tr("Date paid"), self.on)
         form.addRow(self.tr("Bank reference"), self.reference)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -581,7 +584,7 @@ class ClaimsPage(BasePage):
         dialog = LineDecisionDialog(self, line["expense"], line.get("covered_cny", ""))
         if dialog.exec():
             self.record_decision(line["expense"], dialog.decision.currentData(), dialog.amount.text().strip() or None,
-                                 dialog.reason.text(), dialog.on.text().strip() or None)
+                                 dialog.reason.text(), dialog.on.iso_text() or None)
 
     def record_payment(self, amount, on, reference: str = "", settle: bool = False) -> bool:
         fn = self.claims.settle if settle else self.claims.record_payment
@@ -594,7 +597,7 @@ class ClaimsPage(BasePage):
         title = self.tr("Settle claim {ref}") if settle else self.tr("Payment for claim {ref}")
         dialog = PaymentDialog(self, title.format(ref=self.doc["claim"]), format(max(payable - paid, Decimal(0)), "f"))
         if dialog.exec():
-            self.record_payment(dialog.amount.text().strip(), dialog.on.text().strip(), dialog.reference.text(),
+            self.record_payment(dialog.amount.text().strip(), dialog.on.iso_text(), dialog.reference.text(),
                                 settle=settle)
 
     def reject_claim(self, reason: str) -> bool:
