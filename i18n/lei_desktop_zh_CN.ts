@@ -60,6 +60,7 @@
         <name>ClaimsPage</name>
         <message>
             <source>The claims engine is not part of this build yet.</source>
+            <extracomment>the assessment of this claim is shown (emitted after a load on the worker; "" when it failed)</extracomment>
             <translation>此版本尚未包含索赔引擎。</translation>
         </message>
         <message>
@@ -233,6 +234,14 @@
         <message>
             <source>Supplementary</source>
             <translation>补充索赔</translation>
+        </message>
+        <message>
+            <source>Claim {ref}</source>
+            <translation>索赔 {ref}</translation>
+        </message>
+        <message>
+            <source>Working out the settlement…</source>
+            <translation>正在计算理算结果…</translation>
         </message>
         <message>
             <source>No claim selected</source>
@@ -1278,7 +1287,7 @@ Open its folder?</source>
         <name>ImportDialog</name>
         <message>
             <source>Import expenses</source>
-            <extracomment>Rows listed in the preview table (the totals and the problems always cover the whole file).</extracomment>
+            <extracomment>Rows listed in the preview table (the totals and the problems always cover the whole file). a preview finished and is shown (True: it may be imported)</extracomment>
             <translation>导入费用</translation>
         </message>
         <message>
@@ -1400,6 +1409,14 @@ Open its folder?</source>
         <message>
             <source>Cannot read the file: %1</source>
             <translation>无法读取文件：%1</translation>
+        </message>
+        <message>
+            <source>The file could not be read: %1</source>
+            <translation>无法读取该文件：%1</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>正在读取 %1…</translation>
         </message>
         <message>
             <source>%1 expense(s) would be imported.</source>

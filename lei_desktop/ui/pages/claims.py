@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressBar,
     QProgressDialog,
     QPushButton,
     QSplitter,
@@ -164,11 +165,16 @@ class BuildClaimDialog(QDialog):
 class ClaimsPage(BasePage):
     page_id = "claims"
 
+    #: the assessment of this claim is shown (emitted after a load on the worker; "" when it failed)
+    loaded = Signal(str)
+
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.claims = claims_service()
         self.current: str | None = None
         self.doc: dict | None = None
+        self.loading = False  # an assessment is being computed on a worker
+        self._load_seq = 0  # only the latest load's result is shown
         self.checklist_items: list[dict] = []
         self.last_export: Path | None = None
         self._export_worker = None
@@ -196,6 +202,13 @@ class ClaimsPage(BasePage):
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.busy = QProgressBar()  # indeterminate while the assessment is computed
+        self.busy.setObjectName("claim_busy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(160)
+        self.busy.setMaximumHeight(12)
+        self.busy.hide()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -249,7 +262,11 @@ class ClaimsPage(BasePage):
         detail = QWidget()
         dl = QVBoxLayout(detail)
         dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.busy)
+        title_row.addStretch(1)
+        dl.addLayout(title_row)
         dl.addWidget(self.summary)
         dl.addLayout(actions)
         dl.addWidget(self.tabs, 1)
@@ -364,15 +381,50 @@ class ClaimsPage(BasePage):
             self.select_claim(self.list.item(row, 0).text())
 
     def _load_current(self) -> None:
-        self.doc, self.checklist_items = None, []
-        if self.claims is not None and self.current:
-            try:
-                self.doc = self.claims.assess(self.ctx.store, self.current)
-                self.checklist_items = self._checklist_items(self.claims.checklist(self.ctx.store, self.current))
-            except LeiError as exc:
-                self.summary.setText(exc.message(self.ctx.lang))
-                self.current = None
+        """Assess the current claim on a worker (its own session); the result is shown only if this
+        is still the latest load — a claim chosen meanwhile wins, and its result alone is applied."""
+        self._load_seq += 1
+        seq, ref, service, store = self._load_seq, self.current, self.claims, self.ctx.store
+        if service is None or not ref:
+            self.doc, self.checklist_items = None, []
+            self._set_loading(False)
+            self._show_claim()
+            return
+        if self.doc is not None and self.doc.get("claim") != ref:
+            self.doc, self.checklist_items = None, []  # never show one claim's figures under another's title
+        self._set_loading(True)
         self._show_claim()
+
+        def work():
+            return service.assess(store, ref), self._checklist_items(service.checklist(store, ref))
+
+        def done(result) -> None:
+            if not isValid(self) or seq != self._load_seq:
+                return  # stale: another claim (or a newer load) was asked for meanwhile
+            self.doc, self.checklist_items = result
+            self._set_loading(False)
+            self._show_claim()
+            self.loaded.emit(ref)
+
+        def failed(exc) -> None:
+            if not isValid(self) or seq != self._load_seq:
+                return
+            self.doc, self.checklist_items = None, []
+            self.current = None
+            self._set_loading(False)
+            self._show_claim()
+            if isinstance(exc, LeiError):
+                self.summary.setText(exc.message(self.ctx.lang))
+            else:
+                self.ctx.show_error(self, exc)
+            self.loaded.emit("")
+
+        self.ctx.run_in_thread(work, done, failed)
+
+    def _set_loading(self, on: bool) -> None:
+        self.loading = on
+        self.busy.setVisible(on)
+        self.list.setCursor(Qt.CursorShape.BusyCursor if on else Qt.CursorShape.ArrowCursor)
 
     @staticmethod
     def _checklist_items(value) -> list[dict]:
@@ -394,6 +446,14 @@ class ClaimsPage(BasePage):
 
     def _show_claim(self) -> None:
         doc = self.doc
+        if doc is None and self.loading:
+            self.title.setText(self.tr("Claim {ref}").format(ref=self.current))
+            self.summary.setText(self.tr("Working out the settlement…"))
+            for t in (self.steps, self.lines, self.payments):
+                t.setRowCount(0)
+            self.checklist.clear()
+            self._update_buttons()
+            return
         if doc is None:
             self.title.setText(self.tr("No claim selected") if self.claims else "")
             self.summary.setText(self.tr("Choose a dispute and build a claim from its unclaimed expenses.")
@@ -488,7 +548,7 @@ class ClaimsPage(BasePage):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        status = self.doc["status"] if self.doc else None
+        status = self.doc["status"] if self.doc and not self.loading else None
         open_ = status in ("submitted", "under_review")
         self.submit_button.setEnabled(status == "draft")
         self.decide_button.setEnabled(open_ and self.lines.currentRow() >= 0)
@@ -496,7 +556,7 @@ class ClaimsPage(BasePage):
         self.settle_button.setEnabled(open_)
         self.reject_button.setEnabled(open_)
         self.withdraw_button.setEnabled(status in ("draft", "submitted", "under_review"))
-        self.export_button.setEnabled(self.doc is not None and export_service() is not None)
+        self.export_button.setEnabled(self.doc is not None and not self.loading and export_service() is not None)
 
     # --- actions ---------------------------------------------------------------------------------------
 
