@@ -222,7 +222,7 @@ class ExpenseEditor(QWidget):
     FIELDS = ("ref", "dispute", "category", "amount", "currency", "paid_on", "invoice_date", "payee",
               "invoice_number", "description_zh", "description_en", "rate_override", "rate_per")
 
-    def __init__(self, ctx, undo_stack, parent=None, start_new: bool = True) -> None:
+    def __init__(self, ctx, undo_stack, parent=None, start_new: bool = True, disputes=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.undo_stack = undo_stack
@@ -236,11 +236,12 @@ class ExpenseEditor(QWidget):
         self.duplicates: list = []
         #: asked before saving a likely duplicate; tests replace it
         self.confirm_duplicate = self._ask_duplicate
+        self._disputes = None  # the last list of disputes read (a language switch re-labels it, no re-read)
         self._build()
         self._dup_timer = QTimer(self, singleShot=True, interval=250)
         self._dup_timer.timeout.connect(self.check_duplicates_in_background)
         self.retranslate()
-        self.reload_choices()
+        self.reload_choices(disputes)
         if start_new:
             self.new_expense()
 
@@ -449,7 +450,7 @@ class ExpenseEditor(QWidget):
         self._fill_categories()
         self._fill_kinds()
         if self.dispute.count():
-            self.reload_choices()  # dispute titles in the new language
+            self.reload_choices(self._disputes)  # dispute titles in the new language
         self._update_title()
         self._show_locked()
         self.validate()
@@ -534,6 +535,7 @@ class ExpenseEditor(QWidget):
         self.dispute.clear()
         if disputes is None:
             disputes = dispute_service.list_disputes(self.ctx.store)
+        self._disputes = disputes
         for d in disputes:
             title = d.title_zh if self.ctx.lang == "zh" and d.title_zh else d.title_en or d.title_zh
             self.dispute.addItem(f"{d.ref} — {title}" if title else d.ref, d.ref)

@@ -44,8 +44,14 @@ def loose_date(text: str) -> str:
     return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
+_ICON: list[QIcon] = []
+
+
 def _calendar_icon() -> QIcon:
-    """A small drawn calendar (no icon theme is needed, so it looks the same on every system)."""
+    """A small drawn calendar (no icon theme is needed, so it looks the same on every system);
+    drawn once and shared by every date field."""
+    if _ICON:
+        return _ICON[0]
     pix = QPixmap(16, 16)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
@@ -60,7 +66,8 @@ def _calendar_icon() -> QIcon:
         for col in range(3):
             p.drawRect(QRectF(4 + col * 3.2, 8 + row * 3, 1.8, 1.8))
     p.end()
-    return QIcon(pix)
+    _ICON.append(QIcon(pix))
+    return _ICON[0]
 
 
 def ui_locale() -> QLocale:

@@ -118,7 +118,9 @@ class ExpensesPage(BasePage):
         self.model.rowsInserted.connect(self._show_count)
 
         # editor
-        self.editor = ExpenseEditor(ctx, self.undo_stack, start_new=False)  # refresh() shows the first one
+        # the disputes are read once for the filter and the editor (refresh() reads them again later)
+        self._disputes = dispute_service.list_disputes(ctx.store)
+        self.editor = ExpenseEditor(ctx, self.undo_stack, start_new=False, disputes=self._disputes)
         self.editor.rates_source = lambda: self.model.rates
         self.editor.changed.connect(self._editor_changed)
         self.editor.dirtyChanged.connect(self._dirty_changed)
@@ -142,7 +144,7 @@ class ExpensesPage(BasePage):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.retranslate()
-        self.refresh()
+        self.refresh(self._disputes)
         self._stale = False  # loaded: the main window need not refresh it again on first show
 
     # --- language ------------------------------------------------------------------------------------
@@ -192,7 +194,9 @@ class ExpensesPage(BasePage):
             self.dispute_filter.clear()
             self.dispute_filter.addItem(self.tr("All disputes"), None)
             if disputes is None:
-                disputes = dispute_service.list_disputes(self.ctx.store)
+                disputes = self._disputes if self._disputes is not None else dispute_service.list_disputes(
+                    self.ctx.store)
+            self._disputes = disputes
             for d in disputes:
                 self.dispute_filter.addItem(d.ref, d.ref)
             self.dispute_filter.setCurrentIndex(max(0, self.dispute_filter.findData(current)))
@@ -217,11 +221,14 @@ class ExpensesPage(BasePage):
 
     # --- loading and filtering ---------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Read everything again (another page or an import changed the store); edits in progress stay."""
-        disputes = dispute_service.list_disputes(self.ctx.store)
+    def refresh(self, disputes=None) -> None:
+        """Read everything again (another page or an import changed the store); edits in progress stay.
+        ``disputes``: the list just read (when the page is being built), else it is read here."""
+        if disputes is None:
+            disputes = dispute_service.list_disputes(self.ctx.store)
         self._fill_filters(disputes)
-        self.editor.reload_choices(disputes)
+        if disputes is not self.editor._disputes:
+            self.editor.reload_choices(disputes)
         self.model.reload(keep_rates=False)
         if self.editor.current is not None and not self.editor.dirty:
             try:
