@@ -1105,7 +1105,7 @@ Open its folder?</source>
         <name>ExpenseTableModel</name>
         <message>
             <source>No exchange rate for this currency and date</source>
-            <extracomment>(column key, the ExpenseQuery sort key or None when the column cannot be sorted in SQL)</extracomment>
+            <extracomment>(column key, the ExpenseQuery sort key or None when the column cannot be sorted in SQL) the roles data() answers; the view asks for a dozen per cell on every paint, the rest get None at once</extracomment>
             <translation>该币种在此日期没有汇率</translation>
         </message>
         <message>
@@ -1534,7 +1534,7 @@ Open its folder?</source>
         </message>
         <message>
             <source>Date</source>
-            <translation>日期</translation>
+            <translation>审核日期</translation>
         </message>
     </context>
     <context>

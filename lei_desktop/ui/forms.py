@@ -143,6 +143,12 @@ class DateEdit(QLineEdit):
         self.calendar_action.triggered.connect(self.show_calendar)
         self._retranslate()
 
+    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 - Qt's name
+        """A read-only date (a locked expense) offers neither the calendar nor clearing."""
+        super().setReadOnly(read_only)
+        self.calendar_action.setVisible(not read_only)
+        self.setClearButtonEnabled(self.optional and not read_only)
+
     def _retranslate(self) -> None:
         self.calendar_action.setToolTip(QCoreApplication.translate("DateEdit", "Choose from a calendar (Alt+↓)"))
 

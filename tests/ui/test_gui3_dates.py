@@ -204,3 +204,16 @@ def test_date_edit_is_still_a_line_edit_for_tab_order(qtbot, expenses_page):
     ed = expenses_page.editor
     assert isinstance(ed.paid_on, QLineEdit)
     assert ed.paid_on.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_a_read_only_date_offers_no_calendar_and_no_clearing(qtbot):
+    edit = DateEdit(optional=True)
+    qtbot.addWidget(edit)
+    edit.set_date(date(2026, 3, 4))
+    assert edit.calendar_action.isVisible() and edit.isClearButtonEnabled()
+    edit.setReadOnly(True)
+    assert not edit.calendar_action.isVisible() and not edit.isClearButtonEnabled()
+    edit.show_calendar()
+    assert edit.popup is None
+    edit.setReadOnly(False)
+    assert edit.calendar_action.isVisible() and edit.isClearButtonEnabled()

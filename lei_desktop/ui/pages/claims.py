@@ -98,6 +98,7 @@ class LineDecisionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(460)  # the amount's hint is read whole, in both languages
 
 
 class PaymentDialog(QDialog):
@@ -116,6 +117,7 @@ class PaymentDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(400)
 
 
 class BuildClaimDialog(QDialog):
