@@ -1077,6 +1077,10 @@ Open its folder?</source>
             <translation>未选择文件</translation>
         </message>
         <message>
+            <source>Reading the PDF…</source>
+            <translation>正在读取 PDF…</translation>
+        </message>
+        <message>
             <source>PDF, {n} page(s)</source>
             <translation>PDF，共 {n} 页</translation>
         </message>

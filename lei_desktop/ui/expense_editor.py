@@ -236,6 +236,7 @@ class ExpenseEditor(QWidget):
         self.duplicates: list = []
         #: asked before saving a likely duplicate; tests replace it
         self.confirm_duplicate = self._ask_duplicate
+        self._pdf_summaries: dict[str, tuple[int, str]] = {}  # sha256 -> (pages, first page's text)
         self._disputes = None  # the last list of disputes read (a language switch re-labels it, no re-read)
         self._build()
         self._dup_timer = QTimer(self, singleShot=True, interval=250)
@@ -936,11 +937,34 @@ class ExpenseEditor(QWidget):
                 return
         self.preview.setPixmap(QPixmap())
         if data[:5] == b"%PDF-":
-            pages, first = pdf_summary(data)
-            head = self.tr("PDF, {n} page(s)").format(n=pages) if pages else self.tr("PDF (cannot be read)")
-            self.preview.setText(f"{fe.filename}\n{head}\n\n{first}")
+            summary = self._pdf_summaries.get(fe.sha256)
+            if summary is not None:
+                self._show_pdf(fe, summary)
+                return
+            # reading a PDF (and importing pypdf the first time) is slow: on a worker, shown if still current
+            reading = self.tr("Reading the PDF…")
+            self.preview.setText(f"{fe.filename}\n{reading}")
+            run = getattr(self.ctx, "run_in_thread", None)
+
+            def done(result, fe=fe) -> None:
+                if not isValid(self):
+                    return
+                self._pdf_summaries[fe.sha256] = result
+                row = self.file_list.currentRow()
+                if 0 <= row < len(self.files) and self.files[row].sha256 == fe.sha256:
+                    self._show_pdf(fe, result)
+
+            if run is None:
+                done(pdf_summary(data))
+            else:
+                run(lambda: pdf_summary(data), done, lambda _exc: done((0, "")))
         else:
             self.preview.setText(f"{fe.filename}\n{fe.size} B")
+
+    def _show_pdf(self, fe: FileEntry, summary: tuple[int, str]) -> None:
+        pages, first = summary
+        head = self.tr("PDF, {n} page(s)").format(n=pages) if pages else self.tr("PDF (cannot be read)")
+        self.preview.setText(f"{fe.filename}\n{head}\n\n{first}")
 
     # --- saving --------------------------------------------------------------------------------------
 

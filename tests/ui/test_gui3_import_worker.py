@@ -103,3 +103,32 @@ def test_a_refused_file_lists_its_problems_after_the_worker(qtbot, wctx):
     assert blocker.args == [False]
     assert d.problems.count() > 0 or d.summary.text()
     assert not d.import_button.isEnabled()
+
+
+def test_the_expense_editor_reads_a_pdf_receipt_on_a_worker(qtbot, store, tmp_path, monkeypatch):
+    from lei_desktop.services import demo
+    from lei_desktop.ui import expense_editor
+    from lei_desktop.ui.pages.expenses import ExpensesPage
+
+    demo.build(store, n_expenses=6, receipts=True)
+    ctx = UiContext(store, "en", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    real, threads = expense_editor.pdf_summary, []
+
+    def recorded(data):
+        threads.append(threading.get_ident())
+        return real(data)
+
+    monkeypatch.setattr(expense_editor, "pdf_summary", recorded)
+    page = ExpensesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    ed = page.editor
+    assert ed.files and ed.files[0].filename.endswith(".pdf")
+    qtbot.waitUntil(lambda: "page(s)" in ed.preview.text(), timeout=20000)
+    assert ed.preview.text().startswith(ed.files[0].filename + "\nPDF, 1 page(s)")
+    assert threads and threading.get_ident() not in threads
+    # shown again (a language switch, another row and back) it comes from the cache: no second read
+    n = len(threads)
+    ed._preview(0)
+    assert len(threads) == n and "page(s)" in ed.preview.text()
+    ctx.wait_idle()
