@@ -400,6 +400,10 @@ To submit anyway, give the reason (it is recorded):</source>
             <translation>注册地址（英文）</translation>
         </message>
         <message>
+            <source>Legal representative</source>
+            <translation>法定代表人</translation>
+        </message>
+        <message>
             <source>Contact person</source>
             <translation>联系人</translation>
         </message>

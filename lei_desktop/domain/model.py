@@ -44,6 +44,7 @@ class Company:
     contact_name: str = ""
     contact_phone: str = ""
     contact_email: str = ""
+    legal_representative: str = ""  # 法定代表人, as on the business licence
     overseas_revenue_share: Decimal | None = None
     export_markets: tuple[str, ...] = ()
     eligibility: tuple[tuple[str, bool], ...] = ()

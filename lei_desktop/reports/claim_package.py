@@ -54,6 +54,7 @@ from lei_desktop.reports.common import (
     fit,
     fixed_ids,
     grid_style,
+    legal_rep_line,
     numbered_canvas,
     outline_mark,
     set_metadata,
@@ -847,6 +848,8 @@ def _declaration(d: dict, st: dict) -> list:
             st["en"],
         ),
         Spacer(1, 12),
+        P(legal_rep_line(company), st["body"]),
+        Spacer(1, 4),
         boxes,
     ]
 
