@@ -1705,6 +1705,10 @@ Discard them and quit?</source>
             <translation>被保险人自有员工</translation>
         </message>
         <message>
+            <source>Service date</source>
+            <translation>服务日期</translation>
+        </message>
+        <message>
             <source>Decimal mark:</source>
             <translation>小数点：</translation>
         </message>

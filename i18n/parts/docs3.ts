@@ -8,4 +8,11 @@
         <translation>法定代表人</translation>
     </message>
 </context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Service date</source>
+        <translation>服务日期</translation>
+    </message>
+</context>
 </TS>

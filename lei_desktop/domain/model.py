@@ -165,6 +165,7 @@ class Expense:
     rate_override: RateOverride | None = None
     utbms_code: str = ""
     source: str = ""  # e.g. "ledes:<firm>:<invoice>:<line>" or "csv:<file>:<line>"
+    service_date: date | None = None  # when the work was done (LEDES LINE_ITEM_DATE); for information
     attachments: tuple[AttachmentInfo, ...] = ()
     version: int = 1
 

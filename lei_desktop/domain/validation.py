@@ -237,4 +237,5 @@ def expense_from_dict(d: Mapping) -> Expense:
         rate_override=rate_override_from_dict(d.get("rate_override")),
         utbms_code=f.text(d, "utbms_code", max_len=10).upper(),
         source=f.text(d, "source", max_len=500),
+        service_date=f.a_date(d, "service_date"),
     )

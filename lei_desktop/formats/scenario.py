@@ -44,7 +44,7 @@ KNOWN_KEYS = {
     "expenses": {
         "ref", "dispute", "category", "payee", "invoice_number", "invoice_date", "paid_on", "amount", "currency",
         "description_zh", "description_en", "incurred_by_insured_staff", "rate_override", "utbms_code", "source",
-        "attachments",
+        "attachments", "service_date",
     },
 }
 SECTIONS = ("policies", "disputes", "consents", "fx_rates", "expenses")
@@ -272,6 +272,8 @@ def expense_json(e: Expense) -> dict:
         out["utbms_code"] = e.utbms_code
     if e.source:
         out["source"] = e.source
+    if e.service_date is not None:  # optional: files without it export as before
+        out["service_date"] = _d(e.service_date)
     return out
 
 

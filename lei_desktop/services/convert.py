@@ -225,6 +225,7 @@ def expense(row: ExpenseRow, with_attachments: bool = True) -> Expense:
         rate_override=override,
         utbms_code=row.utbms_code,
         source=row.source,
+        service_date=row.service_date,
         attachments=tuple(attachment(a) for a in row.attachments) if with_attachments else (),
         version=row.version,
     )
@@ -249,6 +250,7 @@ def expense_values(e: Expense) -> dict:
         rate_override_note=o.note if o else "",
         utbms_code=e.utbms_code,
         source=e.source,
+        service_date=e.service_date,
     )
 
 
