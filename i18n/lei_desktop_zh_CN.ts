@@ -409,6 +409,10 @@ To submit anyway, give the reason (it is recorded):</source>
             <translation>注册地址（英文）</translation>
         </message>
         <message>
+            <source>Legal representative</source>
+            <translation>法定代表人</translation>
+        </message>
+        <message>
             <source>Contact person</source>
             <translation>联系人</translation>
         </message>
@@ -1735,6 +1739,10 @@ Discard them and quit?</source>
         <message>
             <source>Insured's own staff</source>
             <translation>被保险人自有员工</translation>
+        </message>
+        <message>
+            <source>Service date</source>
+            <translation>服务日期</translation>
         </message>
         <message>
             <source>Decimal mark:</source>

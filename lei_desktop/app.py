@@ -174,21 +174,22 @@ def register_fonts(app) -> str | None:
     """Register bundled fonts from resources/fonts; make a CJK family the app font. Returns its family."""
     from PySide6.QtGui import QFont, QFontDatabase
 
-    from lei_desktop.paths import resource
+    from lei_desktop.paths import font_files
 
     family = None
-    folder = resource("fonts")
-    if folder.is_dir():
-        for f in sorted(folder.iterdir()):
-            if f.suffix.lower() not in (".ttf", ".otf", ".ttc"):
-                continue
-            fid = QFontDatabase.addApplicationFont(str(f))
-            if fid < 0:
-                log.warning("font not loaded: %s", f)
-                continue
-            fams = QFontDatabase.applicationFontFamilies(fid)
-            if fams and family is None and any(k in fams[0] for k in ("CJK", "SC", "Hei", "Song")):
-                family = fams[0]
+    try:
+        files = font_files()
+    except OSError as why:  # a packed font that cannot be unpacked: an installed CJK face below
+        log.warning("bundled fonts not available: %s", why)
+        files = []
+    for f in files:
+        fid = QFontDatabase.addApplicationFont(str(f))
+        if fid < 0:
+            log.warning("font not loaded: %s", f)
+            continue
+        fams = QFontDatabase.applicationFontFamilies(fid)
+        if fams and family is None and any(k in fams[0] for k in ("CJK", "SC", "Hei", "Song")):
+            family = fams[0]
     if family is None:  # fall back to an installed CJK face, if any
         for cand in ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei",
                      "PingFang SC", "WenQuanYi Micro Hei", "Noto Serif CJK SC"):

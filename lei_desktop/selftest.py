@@ -28,7 +28,7 @@ from lei_desktop import __version__
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.messages import register, text
 from lei_desktop.paths import resource, resource_root
-from lei_desktop.selftest_qt import check_gui_modules, check_qt_starts, check_translations
+from lei_desktop.selftest_qt import check_gui_modules, check_locale_data, check_qt_starts, check_translations
 
 register(
     {
@@ -46,6 +46,7 @@ register(
         "selftest_translations": ("中文翻译可以载入", "the Chinese translations load"),
         "selftest_backup": ("加密备份并校验（清单含版本号）", "an encrypted backup verifies (its manifest names the version)"),
         "selftest_gui": ("界面模块可以载入", "the GUI modules load"),
+        "selftest_locale": ("中文排序、时区名称和字符编码可用", "Chinese collation, time-zone names and codecs work"),
         "selftest_qt": ("Qt 界面启动并用随附字体显示中文", "Qt starts and draws Chinese with the bundled font"),
         "selftest_skipped": ("未运行：前一步失败", "not run: an earlier step failed"),
         "selftest_missing": ("缺少：{what}", "missing: {what}"),
@@ -132,7 +133,7 @@ def check_claim(st: Selftest) -> str:
     store, dispute = st.need(st.store), st.need(st.dispute)
     st.claim = claims.create_claim(store, dispute)
     assessment = claims.assess(store, st.claim)
-    for key in ("lines", "payable", "payable_in_words"):
+    for key in ("lines", "payable", "payable_in_words", "payable_in_words_en"):  # the last needs num2words
         if key not in assessment:
             raise KeyError(f"assessment lacks {key!r}")
     if not assessment["lines"]:
@@ -156,8 +157,9 @@ def check_pdf(st: Selftest) -> str:
 
 
 def bundled_fonts() -> list[Path]:
-    folder = resource("fonts")
-    return sorted(p for p in folder.glob("*") if p.suffix.lower() in {".ttf", ".otf", ".ttc"}) if folder.is_dir() else []
+    from lei_desktop.paths import font_files
+
+    return font_files()
 
 
 def font_postscript_name(path: Path) -> str:
@@ -201,7 +203,8 @@ def check_font(st: Selftest) -> str:
     hits = wanted & found
     if not hits:
         raise ValueError(f"embedded {sorted(found) or 'no fonts'}; bundled {sorted(wanted)}")
-    return ", ".join(sorted(hits))
+    packed = [p for p in fonts if not p.is_relative_to(resource_root())]
+    return ", ".join(sorted(hits)) + (" (unpacked from the bundle's .gz)" if packed else "")
 
 
 def check_metadata(st: Selftest) -> str:
@@ -244,6 +247,7 @@ CHECKS: list[tuple[str, Callable[[Selftest], str]]] = [
     ("selftest_translations", check_translations),
     ("selftest_backup", check_backup),
     ("selftest_gui", check_gui_modules),
+    ("selftest_locale", check_locale_data),
     ("selftest_qt", check_qt_starts),
 ]
 

@@ -40,6 +40,29 @@ def check_translations(st: Selftest) -> str:
     return f"{qm.name} + qtbase_zh_CN.qm"
 
 
+def check_locale_data(st: Selftest) -> str:
+    """What Qt takes from ICU (which the Linux bundle carries trimmed to Chinese and English, see
+    ``packaging/icu_data.py``): Chinese collation in pinyin order, Chinese time-zone names and the
+    codecs of the users' files."""
+    try:
+        from PySide6.QtCore import QCollator, QDateTime, QLocale, QStringDecoder, QTimeZone
+    except ImportError:
+        return "PySide6 not installed: not checked"
+    names = ["张三", "北京", "阿里", "王五"]
+    ordered = sorted(names, key=QCollator(QLocale("zh_CN")).sortKey)
+    if ordered != ["阿里", "北京", "王五", "张三"]:  # a, b, w, z in pinyin; code-point order differs
+        raise ValueError(f"Chinese collation gives {ordered}")
+    zone = QTimeZone(b"Asia/Shanghai")
+    if zone.offsetFromUtc(QDateTime.currentDateTime()) != 8 * 3600:
+        raise ValueError("Asia/Shanghai is not UTC+8")
+    zone_name = zone.displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("zh_CN"))
+    codecs = ["GB18030", "GBK", "Big5", "Shift_JIS", "Windows-1252"]
+    missing = [c for c in codecs if not QStringDecoder(c).isValid()]
+    if missing:
+        raise ValueError(f"codecs missing: {missing}")
+    return f"{'<'.join(ordered)}; {zone_name}; {'/'.join(codecs)}"
+
+
 def check_gui_modules(st: Selftest) -> str:
     """Import every ``lei_desktop.ui`` module: a Qt module the spec left out shows up here."""
     import pkgutil

@@ -53,7 +53,9 @@ def ensure_tools() -> None:
     """What a fresh machine may lack, installed the way ``./dev`` would, or a clear message.
 
     PyInstaller (pip, as pinned in pyproject.toml) and, on Linux, binutils: PyInstaller writes the
-    executables with ``objcopy`` and strips them, and finds libraries with ``ldd``.
+    executables with ``objcopy`` and strips them, and finds libraries with ``ldd``; ``as`` and ``ld``
+    assemble the smaller ICU data library from what ICU's ``icupkg`` (icu-devtools) keeps of Qt's
+    (``packaging/icu_data.py``; without icupkg the build carries Qt's full 32 MB one).
     """
     try:
         import PyInstaller  # noqa: F401
@@ -64,17 +66,24 @@ def ensure_tools() -> None:
             sys.exit(f'build.py: PyInstaller is missing; run: python -m pip install "{req}"')
     if not sys.platform.startswith("linux"):
         return
-    missing = [tool for tool in ("objcopy", "objdump", "strip", "ldd") if shutil.which(tool) is None]
+    tools = {"objcopy": "binutils", "objdump": "binutils", "strip": "binutils", "as": "binutils",
+             "ld": "binutils", "ldd": "libc-bin", "icupkg": "icu-devtools"}
+    missing = [tool for tool in tools if shutil.which(tool) is None]
     if not missing:
         return
+    packages = sorted({tools[tool] for tool in missing})
     apt = shutil.which("apt-get")
     sudo = [] if os.geteuid() == 0 else (["sudo", "-n"] if shutil.which("sudo") else None)
     if apt and sudo is not None:
-        print("build.py: installing binutils (objcopy, strip)", file=sys.stderr)
+        print(f"build.py: installing {' '.join(packages)}", file=sys.stderr)
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run([*sudo, apt, "update", "-qq"], env=env)
-        subprocess.run([*sudo, apt, "install", "-y", "-qq", "--no-install-recommends", "binutils"], env=env)
+        subprocess.run([*sudo, apt, "install", "-y", "-qq", "--no-install-recommends", *packages], env=env)
     still = [tool for tool in missing if shutil.which(tool) is None]
+    if "icupkg" in still:
+        print("build.py: icupkg not found (apt-get install icu-devtools): the bundle keeps Qt's full ICU data",
+              file=sys.stderr)
+        still.remove("icupkg")
     if still:
         sys.exit(f"build.py: {', '.join(still)} not found; install binutils (apt-get install binutils)")
 

@@ -33,6 +33,11 @@ PYTHON_EXCLUDES = [
     # No network in this app: without ssl and _hashlib OpenSSL (5.5 MB) stays out; hashlib then uses
     # Python's own SHA-256/MD5/BLAKE2, and cryptography carries its own OpenSSL for backups.
     "ssl", "_ssl", "_hashlib", "readline",
+    # the store speaks SQLite and PostgreSQL only; alembic names the other dialects for type checking
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
+    # test helpers of the libraries, and what only their ``if __name__ == "__main__"`` blocks import
+    "sqlalchemy.testing", "mako.testing", "reportlab.lib.testutils", "reportlab.graphics.testshapes",
+    "unittest", "doctest", "pydoc",
     # Pillow's AVIF codec drags in a 5 MB library; attachments are PDF, JPEG, PNG, TIFF or WebP
     "PIL.AvifImagePlugin", "PIL._avif", "PIL.ImageTk", "PIL.ImageQt",
 ]

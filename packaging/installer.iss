@@ -94,3 +94,5 @@ Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags
 ; only the program folder (e.g. files Python or Qt wrote next to the executables). The data folder
 ; %LOCALAPPDATA%\lei_desktop is deliberately NOT listed: uninstalling keeps the user's claims.
 Type: filesandordirs; Name: "{app}\_internal"
+; the font the app unpacked on first start (lei_desktop/paths.py font_files): made again when needed
+Type: filesandordirs; Name: "{localappdata}\lei_desktop\cache"

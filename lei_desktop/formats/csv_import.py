@@ -61,9 +61,9 @@ register(
 #: The fields a column can be mapped to.
 FIELDS = (
     "ref", "category", "amount", "currency", "payee", "invoice_number", "invoice_date", "paid_on",
-    "description_zh", "description_en", "utbms_code", "incurred_by_insured_staff",
+    "description_zh", "description_en", "utbms_code", "incurred_by_insured_staff", "service_date",
 )  # fmt: skip
-DATE_FIELDS = ("invoice_date", "paid_on")
+DATE_FIELDS = ("invoice_date", "paid_on", "service_date")
 DATE_ORDERS = ("ymd", "dmy", "mdy")
 DECIMAL_MARKS = (".", ",")
 DELIMITERS = ("", ",", ";", "\t", "|")

@@ -95,6 +95,17 @@ def esc(value: object, limit: int | None = 600) -> str:
     return escape(clean(value, limit))
 
 
+FILL_IN = "＿" * 12  # a line to write on by hand
+
+
+def legal_rep_line(company: object) -> str:
+    """``法定代表人 / Legal representative：张三`` (Paragraph markup); a line to fill in when none is recorded."""
+    name = company.get("legal_representative") if isinstance(company, dict) else getattr(
+        company, "legal_representative", None)
+    shown = esc(name, 100) if isinstance(name, str) and name.strip() else FILL_IN
+    return f"法定代表人 / Legal representative：{shown}"
+
+
 def dec(value: object) -> Decimal | None:
     if value is None or value == "":
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from lei_desktop.paths import resource
+from lei_desktop.paths import font_file
 
 FONT_NAME = "LeiSansSC"
 FONT_FILE = "LeiSansSC-Regular.ttf"
@@ -21,7 +21,8 @@ _font = None
 
 
 def font_path() -> Path:
-    return resource("fonts", FONT_FILE)
+    """The font file (from source, or unpacked from the packaged build's ``.ttf.gz``)."""
+    return font_file(FONT_FILE)
 
 
 def register() -> str:

@@ -53,6 +53,7 @@ def ledger_rows(store: Store, dispute: str | None = None) -> list[excel.LedgerRo
                     rate=used.rate if used else None, rate_per=used.per if used else None,
                     rate_date=used.rate_date if used else None, cny=cny, utbms_code=e.utbms_code,
                     description_zh=e.description_zh, description_en=e.description_en, source=e.source,
+                    service_date=e.service_date,
                 )
             )  # fmt: skip
         return out

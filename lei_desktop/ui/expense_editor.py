@@ -676,6 +676,7 @@ class ExpenseEditor(QWidget):
         if self.current is not None:
             d["utbms_code"] = self.current.utbms_code
             d["source"] = self.current.source
+            d["service_date"] = self.current.service_date  # not edited here: kept as imported
         return d
 
     # --- validation ------------------------------------------------------------------------------

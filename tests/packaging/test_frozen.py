@@ -160,3 +160,16 @@ def test_frozen_cli_file_commands(bundle, tmp_path):
     ok("claim", "export", ref, "--out", str(tmp_path / "claim.pdf"))
     assert len(PdfReader(tmp_path / "claim.pdf").pages) > 10
     ok("check")
+
+
+def test_bundle_is_under_150_mb_with_packed_font_and_trimmed_icu(bundle):
+    """Issue 8's size target. The font travels gzip-packed and, on Linux, Qt's ICU data is cut down
+    to Chinese and English (packaging/icu_data.py needs icupkg, which ./dev installs)."""
+    internal = bundle / "_internal"
+    fonts = sorted(p.name for p in (internal / "resources" / "fonts").iterdir())
+    assert any(n.endswith(".ttf.gz") for n in fonts) and not any(n.endswith(".ttf") for n in fonts), fonts
+    if sys.platform.startswith("linux"):
+        icu = next(internal.rglob("libicudata.so.*"))
+        assert icu.stat().st_size < 15e6, f"{icu.name}: {icu.stat().st_size} bytes (Qt's own is 32 MB)"
+    size = build.folder_size(bundle)
+    assert size < 150e6, f"{size / 1e6:.1f} MB"
