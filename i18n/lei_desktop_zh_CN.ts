@@ -1344,7 +1344,7 @@ Open its folder?</source>
         </message>
         <message>
             <source>Dispute:</source>
-            <translation>争议：</translation>
+            <translation>纠纷：</translation>
         </message>
         <message>
             <source>Currency (LEDES 1998B):</source>
@@ -1376,7 +1376,7 @@ Open its folder?</source>
         </message>
         <message>
             <source>From the file or the dispute's country</source>
-            <translation>按文件或争议所在国</translation>
+            <translation>按文件或纠纷所在国家</translation>
         </message>
         <message>
             <source>Rate (CNY)</source>
