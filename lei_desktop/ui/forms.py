@@ -141,7 +141,17 @@ class DateEdit(QLineEdit):
         self.calendar_action = self.addAction(_calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setObjectName("date_calendar_action")
         self.calendar_action.triggered.connect(self.show_calendar)
+        self.editingFinished.connect(self._normalise)
         self._retranslate()
+
+    def _normalise(self) -> None:
+        """Leaving the field shows a typed date the way it is stored (``2026/4/1`` -> ``2026-04-01``);
+        text that is not a date stays as typed, with its message."""
+        if self.isReadOnly():
+            return
+        d = self.date()
+        if d is not None and self.text() != d.isoformat():
+            self.setText(d.isoformat())
 
     def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 - Qt's name
         """A read-only date (a locked expense) offers neither the calendar nor clearing."""

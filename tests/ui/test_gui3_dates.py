@@ -217,3 +217,18 @@ def test_a_read_only_date_offers_no_calendar_and_no_clearing(qtbot):
     assert edit.popup is None
     edit.setReadOnly(False)
     assert edit.calendar_action.isVisible() and edit.isClearButtonEnabled()
+
+
+def test_leaving_the_field_shows_the_typed_date_as_stored(qtbot, policies_page):
+    page = policies_page
+    page.new_record()
+    w = page.form.widgets["period_start"]
+    w.setFocus()
+    qtbot.keyClicks(w, "2026/4/1")
+    page.form.widgets["period_end"].setFocus()  # Tab away
+    w.editingFinished.emit()  # offscreen windows may not deliver focus-out; the signal is what matters
+    assert w.text() == "2026-04-01"
+    bad = page.form.widgets["period_end"]
+    qtbot.keyClicks(bad, "2026/13/1")
+    bad.editingFinished.emit()
+    assert bad.text() == "2026/13/1"  # not a date: left for the message to name
