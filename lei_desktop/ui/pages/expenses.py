@@ -57,6 +57,8 @@ class ExpensesPage(BasePage):
             combo.currentIndexChanged.connect(self._combo_filter_changed)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
+        # the currency list is short: show "All currencies" whole rather than cut
+        self.currency_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         # actions
         self.new_action = QAction(self)
