@@ -1197,6 +1197,22 @@ Open its folder?</source>
             <translation>搜索编号、收款方、发票号、说明…</translation>
         </message>
         <message>
+            <source>Paid from</source>
+            <translation>付款日期自</translation>
+        </message>
+        <message>
+            <source>Paid to</source>
+            <translation>付款日期至</translation>
+        </message>
+        <message>
+            <source>Only expenses paid on or after this date (YYYY-MM-DD, or pick it)</source>
+            <translation>只显示该日期当天或之后付款的费用（输入 YYYY-MM-DD，或从日历选择）</translation>
+        </message>
+        <message>
+            <source>Only expenses paid on or before this date (YYYY-MM-DD, or pick it)</source>
+            <translation>只显示该日期当天或之前付款的费用（输入 YYYY-MM-DD，或从日历选择）</translation>
+        </message>
+        <message>
             <source>&amp;New</source>
             <translation>新建(&amp;N)</translation>
         </message>

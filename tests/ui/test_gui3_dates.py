@@ -232,3 +232,55 @@ def test_leaving_the_field_shows_the_typed_date_as_stored(qtbot, policies_page):
     qtbot.keyClicks(bad, "2026/13/1")
     bad.editingFinished.emit()
     assert bad.text() == "2026/13/1"  # not a date: left for the message to name
+
+
+def test_the_expenses_table_filters_by_a_paid_on_range(qtbot, store, tmp_path):
+    from lei_desktop.services import demo
+    from lei_desktop.services.expenses import ExpenseQuery, count_expenses
+    from lei_desktop.ui.pages.expenses import ExpensesPage
+
+    demo.build(store, n_expenses=60, receipts=False)
+    ctx = UiContext(store, "en", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    page = ExpensesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    every = expenses.list_expenses(store)
+    days = sorted({e.paid_on for e in every if e.paid_on})
+    lo, hi = days[len(days) // 4], days[3 * len(days) // 4]
+    _pick(qtbot, page.paid_from, lo)
+    page.paid_to.setText(hi.strftime("%Y/%m/%d").replace("/0", "/"))  # typed loosely: 2026/5/7
+    page.apply_filter()
+    model = page.model
+    while model.canFetchMore():
+        model.fetchMore()
+    shown = [model.expense(i) for i in range(model.rowCount())]
+    expected = sorted(e.ref for e in every if e.paid_on and lo <= e.paid_on <= hi)
+    assert expected and len(expected) < len(every)
+    assert sorted(e.ref for e in shown) == expected
+    assert count_expenses(store, ExpenseQuery(paid_from=lo, paid_to=hi)) == len(expected)
+    # cleared: everything again
+    page.paid_from.clear()
+    page.paid_to.clear()
+    page.apply_filter()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == len(every)
+
+
+@pytest.mark.parametrize("sort,descending", [("payee", False), ("paid_on", True), ("amount", False)])
+def test_keyset_pages_with_a_paid_on_range_match_one_query(store, sort, descending):
+    from lei_desktop.services import demo
+    from lei_desktop.services.expense_table import page_after
+    from lei_desktop.services.expenses import ExpenseQuery, page_expenses
+
+    demo.build(store, n_expenses=45, receipts=False)
+    query = ExpenseQuery(sort=sort, descending=descending, paid_from=date(2026, 4, 1), paid_to=date(2026, 8, 31))
+    everything = [e.ref for e in page_expenses(store, query, 0, 10_000)]
+    paged, after = [], None
+    while True:
+        page = page_after(store, query, after, 7)
+        paged.extend(e.ref for e in page.rows)
+        if page.next_after is None:
+            break
+        after = page.next_after
+    assert paged == everything and everything

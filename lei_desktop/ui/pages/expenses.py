@@ -26,6 +26,7 @@ from lei_desktop.domain.categories import label as category_label
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.services import disputes as dispute_service
 from lei_desktop.ui.expense_editor import COMMON_CURRENCIES, ExpenseEditor
+from lei_desktop.ui.forms import DateEdit
 from lei_desktop.ui.models.expense_model import ExpenseTableModel
 from lei_desktop.ui.pages.base import BasePage
 
@@ -49,6 +50,13 @@ class ExpensesPage(BasePage):
         self.dispute_filter = QComboBox()
         self.category_filter = QComboBox()
         self.currency_filter = QComboBox()
+        # paid-on range (both ends optional, inclusive); a text that is not a date filters nothing
+        self.paid_from = DateEdit()
+        self.paid_to = DateEdit()
+        for w, name in ((self.paid_from, "filter_paid_from"), (self.paid_to, "filter_paid_to")):
+            w.setObjectName(name)
+            w.setMaximumWidth(150)
+            w.textChanged.connect(lambda *_: self._filter_timer.start())
         self.count_label = QLabel()
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.apply_filter)
@@ -94,6 +102,8 @@ class ExpensesPage(BasePage):
         bar.addWidget(self.dispute_filter, 1)
         bar.addWidget(self.category_filter, 1)
         bar.addWidget(self.currency_filter)
+        bar.addWidget(self.paid_from)
+        bar.addWidget(self.paid_to)
         bar.addWidget(self.count_label)
 
         # table
@@ -153,6 +163,10 @@ class ExpensesPage(BasePage):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search reference, payee, invoice no., description…"))
+        self.paid_from.setPlaceholderText(self.tr("Paid from"))
+        self.paid_to.setPlaceholderText(self.tr("Paid to"))
+        self.paid_from.setToolTip(self.tr("Only expenses paid on or after this date (YYYY-MM-DD, or pick it)"))
+        self.paid_to.setToolTip(self.tr("Only expenses paid on or before this date (YYYY-MM-DD, or pick it)"))
         self.new_action.setText(self.tr("&New"))
         self.new_action.setToolTip(self.tr("New expense (Ctrl+N)"))
         self.delete_action.setText(self.tr("Delete"))
@@ -256,6 +270,8 @@ class ExpensesPage(BasePage):
             dispute=self.dispute_filter.currentData(),
             category=self.category_filter.currentData(),
             currency=self.currency_filter.currentData(),
+            paid_from=self.paid_from.date(),
+            paid_to=self.paid_to.date(),
         )
         self.model.set_query(q)
         self._select_current()
