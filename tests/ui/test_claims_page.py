@@ -246,3 +246,24 @@ def test_assessment_refusal_is_shown_in_the_users_language(qtbot, page, monkeypa
         page.select_claim("C-GONE")
     assert page.summary.text() == NotFound("not_found", "claim", kind="claim", ref="C-GONE").message(lang)
     assert page.doc is None and page.current is None and not page.loading
+
+
+def test_the_claims_list_is_read_on_the_worker_too(qtbot, page, monkeypatch):
+    """``list_claims`` assesses every open claim for its payable: it is not run on the GUI thread."""
+    page.build_claim()
+    _wait(qtbot, page)
+    real, threads = claims.list_claims, []
+
+    def recorded(store):
+        threads.append(threading.get_ident())
+        return real(store)
+
+    monkeypatch.setattr(claims, "list_claims", recorded)
+    page.current = None
+    with qtbot.waitSignal(page.loaded, timeout=20000) as blocker:
+        page.refresh()
+    assert threads and threading.get_ident() not in threads
+    latest = real(page.ctx.store)[-1]["ref"]
+    assert blocker.args == [latest] and page.current == latest  # nothing chosen: the latest claim
+    assert _cells(page.list, 0) == [c["ref"] for c in real(page.ctx.store)]
+    assert page.list.currentRow() == page.list.rowCount() - 1

@@ -176,6 +176,7 @@ class ClaimsPage(BasePage):
         self.current: str | None = None
         self.doc: dict | None = None
         self.loading = False  # an assessment is being computed on a worker
+        self._rows: list[dict] = []  # the claims list as last read
         self._load_seq = 0  # only the latest load's result is shown
         self.checklist_items: list[dict] = []
         self.last_export: Path | None = None
@@ -321,12 +322,10 @@ class ClaimsPage(BasePage):
     # --- loading ---------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Disputes now; the claims list and the current claim's assessment on a worker (with no claim
+        chosen yet, the latest one is shown)."""
         self._fill_disputes()
-        self._fill_list()
-        if self.current is None and self.list.rowCount():
-            self.select_claim(self.list.item(self.list.rowCount() - 1, 0).text())
-        else:
-            self._load_current()
+        self._load_current(with_list=True)
 
     def _fill_disputes(self) -> None:
         current = self.dispute.currentData()
@@ -354,7 +353,9 @@ class ClaimsPage(BasePage):
         return {"initial": self.tr("Initial"), "supplementary": self.tr("Supplementary")}.get(kind or "", kind or "")
 
     def _fill_list(self) -> None:
-        rows = self.claims.list_claims(self.ctx.store) if self.claims else []
+        """The claims list from the rows last read (``list_claims`` runs on the worker: it assesses
+        every open claim for its payable)."""
+        rows = self._rows
         self.list.blockSignals(True)
         self.list.setRowCount(len(rows))
         for i, c in enumerate(rows):
@@ -382,12 +383,13 @@ class ClaimsPage(BasePage):
         if row >= 0 and self.list.item(row, 0) is not None:
             self.select_claim(self.list.item(row, 0).text())
 
-    def _load_current(self) -> None:
-        """Assess the current claim on a worker (its own session); the result is shown only if this
-        is still the latest load — a claim chosen meanwhile wins, and its result alone is applied."""
+    def _load_current(self, with_list: bool = False) -> None:
+        """Assess the current claim on a worker (its own session), and with ``with_list`` read the
+        claims list there too; the result is shown only if this is still the latest load — a claim
+        chosen meanwhile wins, and its result alone is applied."""
         self._load_seq += 1
         seq, ref, service, store = self._load_seq, self.current, self.claims, self.ctx.store
-        if service is None or not ref:
+        if service is None or (not ref and not with_list):
             self.doc, self.checklist_items = None, []
             self._set_loading(False)
             self._show_claim()
@@ -396,17 +398,27 @@ class ClaimsPage(BasePage):
             self.doc, self.checklist_items = None, []  # never show one claim's figures under another's title
         self._set_loading(True)
         self._show_claim()
+        checklist_items = self._checklist_items
 
         def work():
-            return service.assess(store, ref), self._checklist_items(service.checklist(store, ref))
+            rows = service.list_claims(store) if with_list else None
+            chosen = ref if ref or not rows else rows[-1]["ref"]  # nothing chosen yet: the latest claim
+            if not chosen:
+                return rows, None, None, []
+            return rows, chosen, service.assess(store, chosen), checklist_items(service.checklist(store, chosen))
 
         def done(result) -> None:
             if not isValid(self) or seq != self._load_seq:
                 return  # stale: another claim (or a newer load) was asked for meanwhile
-            self.doc, self.checklist_items = result
+            rows, chosen, doc, items = result
+            if rows is not None:
+                self._rows = rows
+            self.current = chosen
+            self._fill_list()
+            self.doc, self.checklist_items = doc, items
             self._set_loading(False)
             self._show_claim()
-            self.loaded.emit(ref)
+            self.loaded.emit(chosen or "")
 
         def failed(exc) -> None:
             if not isValid(self) or seq != self._load_seq:
@@ -449,7 +461,7 @@ class ClaimsPage(BasePage):
     def _show_claim(self) -> None:
         doc = self.doc
         if doc is None and self.loading:
-            self.title.setText(self.tr("Claim {ref}").format(ref=self.current))
+            self.title.setText(self.tr("Claim {ref}").format(ref=self.current) if self.current else "")
             self.summary.setText(self.tr("Working out the settlement…"))
             for t in (self.steps, self.lines, self.payments):
                 t.setRowCount(0)
@@ -569,8 +581,7 @@ class ClaimsPage(BasePage):
             self.ctx.show_error(self, exc)
             return False
         self.ctx.data_changed.emit("claim")
-        self._fill_list()
-        self._load_current()
+        self._load_current(with_list=True)
         return True
 
     def claimable(self, dispute: str) -> list:
@@ -600,8 +611,7 @@ class ClaimsPage(BasePage):
             return None
         self.ctx.data_changed.emit("claim")
         self.current = ref
-        self._fill_list()
-        self.select_claim(ref)
+        self._load_current(with_list=True)
         return ref
 
     def missing_documents(self) -> list[dict]:
