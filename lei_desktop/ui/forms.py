@@ -191,7 +191,12 @@ class DateEdit(QLineEdit):
         if not self.isEnabled() or self.isReadOnly():
             return
         d = self.date() or date.today()
+        if self.popup is not None:
+            self.popup.close()
         self.popup = _CalendarPopup(self, QDate(d.year, d.month, d.day), self.optional)
+        # closed any way (a date taken, Escape, a click elsewhere), it is deleted and forgotten
+        self.popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.popup.destroyed.connect(self._popup_gone)
         self.popup.picked.connect(self._picked)
         self.popup.cleared.connect(self._cleared)
         self.popup.adjustSize()
@@ -212,9 +217,11 @@ class DateEdit(QLineEdit):
             self.textEdited.emit(text)
         if self.popup is not None:
             self.popup.close()
-            self.popup.deleteLater()
             self.popup = None
         self.setFocus()
+
+    def _popup_gone(self, *_args) -> None:
+        self.popup = None
 
     def _picked(self, qd: QDate) -> None:
         self._set_edited(date(qd.year(), qd.month(), qd.day()).isoformat())

@@ -121,7 +121,7 @@ def test_the_calendar_opens_on_the_typed_date_and_escape_keeps_it(qtbot, expense
     ed.invoice_date.show_calendar()
     assert ed.invoice_date.popup.calendar.selectedDate() == QDate(2025, 2, 3)
     qtbot.keyClick(ed.invoice_date.popup.calendar.focusWidget() or ed.invoice_date.popup, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not ed.invoice_date.popup.isVisible())
+    qtbot.waitUntil(lambda: ed.invoice_date.popup is None)  # closed, deleted and forgotten
     assert ed.invoice_date.text() == "2025/2/3"
 
 
