@@ -296,7 +296,8 @@ class ImportDialog(QDialog):
     def run_preview(self) -> bool:
         """Read the file and show what would be imported. The reading and checking run on a worker
         (a 10,000-line LEDES file takes a second), with the dialog's busy bar showing; the result is
-        applied only if nothing was changed meanwhile (file, format, dispute), and
+        applied only if nothing was changed meanwhile (file, format, dispute, currency, paid-on date,
+        mapping), and
         ``preview_finished(ok)`` is emitted. Returns True when a preview that may be imported is
         already shown on return (as with a context that runs work at once), False otherwise."""
         from lei_desktop.domain.fields import parse_date
