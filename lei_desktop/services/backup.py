@@ -44,7 +44,7 @@ from sqlalchemy import MetaData, create_engine, insert, select, text
 from lei_desktop import __version__
 from lei_desktop.domain.errors import LeiError, ValidationError
 from lei_desktop.domain.messages import register
-from lei_desktop.fileio import atomic_write  # noqa: F401 - also used by callers of this module
+from lei_desktop.fileio import FileInUse, atomic_write  # noqa: F401 - also used by callers of this module
 from lei_desktop.paths import backup_dir
 from lei_desktop.services import store as store_module
 from lei_desktop.services.store import Store
@@ -280,7 +280,9 @@ def create_backup(store: Store, out: Path | str, password: bytes | None = None) 
     manifest = json.loads(zipfile.ZipFile(io.BytesIO(archive)).read(MANIFEST))
     payload = seal(archive, password) if password else archive
     try:
-        atomic_write(out, payload)
+        atomic_write(out, payload, field="--out")
+    except FileInUse:
+        raise  # its own message: the file is open in another program
     except OSError as exc:
         raise LeiError("backup_write_failed", "--out", error=exc.strerror or exc) from exc
     return BackupInfo(out, bool(password), len(payload), manifest)
