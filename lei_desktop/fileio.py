@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -23,15 +24,17 @@ from lei_desktop.domain.messages import register
 register(
     {
         "file_in_use": (
-            "无法写入 {path}：该文件正被另一个程序打开（例如 PDF 阅读器、WPS 或 Excel）。请在该程序中关闭它后重试；原文件未改动",
-            "cannot write {path}: the file is open in another program (a PDF viewer, WPS or Excel, say). "
-            "Close it there and try again; the old file is unchanged",
+            "无法写入 {path}：该文件正被另一个程序打开（例如 PDF 阅读器、WPS 或 Excel）或为只读。"
+            "请在该程序中关闭它后重试；原文件未改动",
+            "cannot write {path}: the file is open in another program (a PDF viewer, WPS or Excel, say) "
+            "or is read-only. Close it there and try again; the old file is unchanged",
         ),
     }
 )
 
 #: Pauses between attempts at a rename that Windows refused: 6 attempts over 1.05 s in all.
 RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.15, 0.25, 0.5)
+_sleep = time.sleep  # tests record the pauses instead
 
 
 class FileInUse(LeiError, PermissionError):
@@ -45,20 +48,28 @@ class FileInUse(LeiError, PermissionError):
         return self.en
 
 
+def on_windows() -> bool:
+    """True on Windows, where a file open in another process cannot be renamed over or deleted."""
+    return sys.platform == "win32"
+
+
 def replace_file(src: Path | str, dst: Path | str, *, field: str = "out", shown: Path | str | None = None,
-                 sleep=time.sleep) -> None:
+                 sleep=None) -> None:
     """``os.replace(src, dst)``, tried again while Windows says the file is in use.
 
     Raises :class:`FileInUse` naming ``shown`` (default ``dst``; ``src`` left in place for the
     caller to remove) when every attempt was refused; any other ``OSError`` is raised at once."""
+    pause = sleep or _sleep
     for delay in (*RETRY_DELAYS, None):
         try:
             os.replace(src, dst)
             return
         except PermissionError as exc:
+            if not on_windows():  # elsewhere an open file never blocks a rename: a real permission problem
+                raise
             if delay is None:
                 raise FileInUse(dst if shown is None else shown, field) from exc
-            sleep(delay)
+            pause(delay)
 
 
 def atomic_write(path: Path, data: bytes, *, field: str = "out") -> None:

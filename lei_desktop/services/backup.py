@@ -49,6 +49,7 @@ from lei_desktop.paths import backup_dir
 from lei_desktop.services import store as store_module
 from lei_desktop.services.store import Store
 from lei_desktop.store import migrate
+from lei_desktop.store.db import sqlite_url
 from lei_desktop.store.models import SettingRow
 
 register(
@@ -204,7 +205,7 @@ def reset_sequences(conn, meta: MetaData) -> None:
 def snapshot_server(store: Store, target: Path) -> None:
     """A PostgreSQL store copied into a fresh SQLite file at the same schema revision."""
     revision = migrate.current_revision(store.engine)
-    engine = create_engine(f"sqlite:///{target}")
+    engine = create_engine(sqlite_url(target))
     try:
         if revision is not None:
             from alembic import command

@@ -44,7 +44,7 @@ from lei_desktop.fileio import replace_file
 from lei_desktop.services import backup as bk
 from lei_desktop.services.backup import ro_uri
 from lei_desktop.store import migrate
-from lei_desktop.store.db import make_engine, sqlite_path, to_url
+from lei_desktop.store.db import make_engine, sqlite_path, sqlite_url, to_url
 
 register(
     {
@@ -332,7 +332,7 @@ def verify(path: Path | str, password: bytes | None = None, workdir: Path | None
 
 def upgrade_file(db_file: Path) -> str | None:
     """Bring a verified database to the newest schema; returns the revision it came from, or None."""
-    engine = create_engine(f"sqlite:///{db_file}")
+    engine = create_engine(sqlite_url(db_file))
     try:
         before = migrate.current_revision(engine)
         if before == migrate.head_revision():
@@ -452,7 +452,7 @@ def _restore_server(archive: Path, url: str, password: bytes | None) -> RestoreR
         migrated_from = upgrade_file(verified.db_file)
         with Store(url) as store:  # creates or migrates the server schema to the newest revision
             safety = bk.auto_backup(store, reason="pre-restore")
-        src = create_engine(f"sqlite:///{verified.db_file}")
+        src = create_engine(sqlite_url(verified.db_file))
         dst = make_engine(url)
         try:
             bk.copy_rows(src, dst, replace=True)
