@@ -698,9 +698,11 @@ class ClaimsPage(BasePage):
         def on_error(exc) -> None:
             if not isValid(self):
                 return
+            # decided before close(): closing a QProgressDialog emits canceled(), which would make
+            # every failure (a PDF open in Acrobat) read "cancelled"
+            cancelled = type(exc).__name__ == "Cancelled" or self._cancel_export
             dialog.reset()
             dialog.close()
-            cancelled = type(exc).__name__ == "Cancelled" or self._cancel_export
             self.export_status = "cancelled" if cancelled else "failed"
             if cancelled:
                 if not getattr(self, "quiet_export", False):
