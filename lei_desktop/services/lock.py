@@ -82,6 +82,23 @@ def _try_lock(fh) -> bool:
         return False
 
 
+def _try_lock_patiently(fh) -> bool:
+    """Windows frees a crashed (or just closed) instance's lock "after a time that depends on system
+    resources" (the LockFileEx documentation), so a restart right after a crash may find it still
+    held: there, try again over about a second (:data:`lei_desktop.fileio.RETRY_DELAYS`)."""
+    from lei_desktop import fileio
+
+    if _try_lock(fh):
+        return True
+    if not fileio.on_windows():
+        return False
+    for delay in fileio.RETRY_DELAYS:
+        fileio._sleep(delay)
+        if _try_lock(fh):
+            return True
+    return False
+
+
 def _holder(fh) -> str:
     """Who holds the lock, as the holder wrote it. On Windows the holder's locked byte cannot be
     read by another process (``PermissionError``, WinError 33): then the text after it, else "?"."""
@@ -107,7 +124,7 @@ def acquire_instance_lock(db: Path | str | None) -> InstanceLock:
     target = lock_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fh = open(target, "a+b")  # noqa: SIM115 - held open for the life of the lock
-    if not _try_lock(fh):
+    if not _try_lock_patiently(fh):
         holder = _holder(fh)
         fh.close()
         raise Conflict("already_open", "db", path=str(path), holder=holder)

@@ -11,7 +11,7 @@ import types
 import pytest
 
 from lei_desktop.domain.errors import Conflict
-from lei_desktop.fileio import FileInUse
+from lei_desktop.fileio import RETRY_DELAYS, FileInUse
 from lei_desktop.services import lock as lock_module
 from tests.windows.conftest import HeldOpen, sharing_violation
 
@@ -26,13 +26,19 @@ class FakeMsvcrt(types.ModuleType):
     def __init__(self) -> None:
         super().__init__("msvcrt")
         self.owner: dict[int, int] = {}  # inode -> the fd holding byte 0
+        self.freed_after: int | None = None  # a dead holder's lock, freed by the OS after so many refusals
 
     def locking(self, fd: int, mode: int, nbytes: int) -> None:
         assert nbytes == 1 and os.lseek(fd, 0, os.SEEK_CUR) == 0  # byte 0, as the module locks it
         ino = os.fstat(fd).st_ino
         if mode == self.LK_NBLCK:
             if self.owner.get(ino, fd) != fd:
-                raise PermissionError(13, "Permission denied")  # what msvcrt raises (EACCES)
+                if self.freed_after is not None:
+                    self.freed_after -= 1
+                    if self.freed_after < 0:
+                        del self.owner[ino]
+                if ino in self.owner:
+                    raise PermissionError(13, "Permission denied")  # what msvcrt raises (EACCES)
             self.owner[ino] = fd
         elif mode == self.LK_UNLCK:
             self.owner.pop(ino, None)
@@ -68,7 +74,7 @@ def windows_locks(monkeypatch):
     return fake
 
 
-def test_second_instance_is_refused_naming_the_holder(tmp_path, windows_locks):
+def test_second_instance_is_refused_naming_the_holder(tmp_path, windows_locks, sleeps):
     db = tmp_path / "张三 的文档" / "账本.sqlite3"
     first = lock_module.acquire_instance_lock(db)
     assert first.held
@@ -77,7 +83,18 @@ def test_second_instance_is_refused_naming_the_holder(tmp_path, windows_locks):
     assert info.value.code == "already_open"
     assert info.value.params["holder"] == f"pid {os.getpid()} on {__import__('socket').gethostname()}"
     assert str(db) in info.value.message("zh")
+    assert sleeps == list(RETRY_DELAYS)  # about a second of patience first
     first.release()
+
+
+def test_a_lock_windows_frees_late_after_a_crash_is_waited_for(tmp_path, windows_locks, sleeps):
+    db = tmp_path / "账本.sqlite3"
+    crashed = lock_module.acquire_instance_lock(db)
+    windows_locks.freed_after = 2  # still held for the first tries after the crash
+    again = lock_module.acquire_instance_lock(db)
+    assert again.held and sleeps == list(RETRY_DELAYS[:2])
+    crashed._fh.close()
+    again.release()
 
 
 def test_the_lock_of_a_crashed_instance_does_not_block(tmp_path, windows_locks):

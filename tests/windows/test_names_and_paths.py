@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path, PureWindowsPath
 
 from hypothesis import given, settings
@@ -120,3 +121,21 @@ def test_a_store_in_a_folder_named_with_percent_is_that_folder(tmp_path):
     with Store(str(db)) as st:
         assert st.path == db
     assert db.is_file() and not (tmp_path / "100% 项目 aAb").exists()
+
+
+def test_excel_unicode_text_and_gbk_csv_are_read(tmp_path):
+    """What Excel on Chinese Windows saves: "Unicode text" (UTF-16 LE with BOM, tabs, CRLF) and
+    "CSV" (GBK, commas, CRLF); both give the same rows."""
+    from lei_desktop.formats import csv_import
+    from lei_desktop.formats.csv_import import CsvMapping
+
+    rows = "日期\t金额\t币种\t收款人\r\n2026-03-01\t1,234.50\tUSD\t律师事务所 Smith & Co\r\n"
+    mapping = CsvMapping.from_dict({"columns": {"paid_on": "日期", "amount": "金额", "currency": "币种",
+                                                "payee": "收款人"}})
+    unicode_text = b"\xff\xfe" + rows.encode("utf-16-le")
+    gbk = rows.replace("\t", ",").replace("1,234.50", '"1,234.50"').encode("gbk")
+    read = [csv_import.read(data, mapping) for data in (unicode_text, gbk)]
+    for f in read:
+        assert not f.errors, f.errors
+        assert [(r.get("amount"), r.get("payee")) for r in f.rows] == [(Decimal("1234.50"), "律师事务所 Smith & Co")]
+    assert read[0].encoding == "utf-16" and read[0].delimiter == "\t"
