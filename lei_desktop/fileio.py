@@ -95,9 +95,11 @@ def atomic_write(path: Path, data: bytes, *, field: str = "out") -> None:
         raise
 
 
-def short_name(name: str, limit: int = 60) -> str:
+def short_name(name: str, limit: int = 12) -> str:
     """A temporary file's prefix: the target's name cut short, so that a long (Chinese) name plus
-    the random part and suffix stays within the 255-character limit of one path component."""
+    the random part and suffix stays within the 255-byte limit of one path component, and the
+    temporary file's path is at most 27 characters longer than its folder's (Windows refuses
+    paths past 260 characters unless long paths are enabled)."""
     return name if len(name) <= limit else name[:limit]
 
 

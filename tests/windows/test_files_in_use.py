@@ -139,3 +139,18 @@ def test_cli_refuses_with_exit_1_and_one_line_naming_the_file(win_store, tmp_pat
     code = main(["--db", db, "--lang", "en", "backup", "--out", str(out)])
     err = capsys.readouterr().err
     assert code == 1 and str(out) in err and "open in another program" in err
+
+
+def test_temporary_names_stay_short_for_windows_260_character_paths(tmp_path, monkeypatch):
+    seen = []
+    real = os.replace
+    monkeypatch.setattr(os, "replace", lambda src, dst: (seen.append(src), real(src, dst))[1])
+    target = tmp_path / ("理赔申请书及费用明细表" * 4 + ".pdf")
+    atomic_write(target, b"x")
+    from lei_desktop.reports.common import atomic_output
+
+    with atomic_output(target) as tmp:
+        tmp.write_bytes(b"y")
+    assert target.read_bytes() == b"y" and len(seen) == 2
+    for src in seen:
+        assert os.path.dirname(src) == str(tmp_path) and len(os.path.basename(src)) <= 27
