@@ -59,3 +59,38 @@ def win_store(tmp_path, example_path):
     scenario.load(store, example_path)
     yield store
     store.close()
+
+
+def open_handles(*paths) -> list[str]:
+    """Which of ``paths`` (and their ``-wal``/``-shm``) this process has open (Linux /proc)."""
+    wanted = {os.path.abspath(p) for p in paths}
+    wanted |= {w + s for w in list(wanted) for s in ("-wal", "-shm")}
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target in wanted:
+            found.append(target)
+    return found
+
+
+class WindowsRenameRules:
+    """``os.replace`` refuses, as Windows does, to move or overwrite a file this process still has
+    open (an undisposed engine, a pooled connection, a forgotten handle): PermissionError."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.real = os.replace
+        self.calls: list[tuple[str, str]] = []
+        monkeypatch.setattr(os, "replace", self)
+        from lei_desktop import fileio
+
+        monkeypatch.setattr(fileio, "on_windows", lambda: True)
+
+    def __call__(self, src, dst, **kw):
+        self.calls.append((str(src), str(dst)))
+        held = open_handles(src, dst)
+        if held:
+            raise sharing_violation(held[0])
+        return self.real(src, dst, **kw)

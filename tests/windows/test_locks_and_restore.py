@@ -181,3 +181,43 @@ def test_restore_succeeds_under_a_chinese_path(restore_case):
     result = restore.restore(archive, db)
     assert result.safety_copy is not None and _dispute_refs(db) == before
     assert not list(db.parent.glob(f".{db.name}.restore-*"))
+
+
+def test_restore_closes_every_connection_before_the_swap(restore_case, monkeypatch, sleeps):
+    from lei_desktop.services import restore
+    from tests.windows.conftest import WindowsRenameRules
+
+    archive, db, before = restore_case
+    rules = WindowsRenameRules(monkeypatch)
+    restore.restore(archive, db)
+    assert any(dst == str(db) for _src, dst in rules.calls) and sleeps == []
+    assert _dispute_refs(db) == before
+
+
+def test_gui_restore_disposes_the_open_store_before_the_swap(qtbot, win_store, tmp_path, monkeypatch, sleeps):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from lei_desktop.services import backup, disputes
+    from lei_desktop.ui import safety
+    from lei_desktop.ui.context import UiContext
+    from lei_desktop.ui.main_window import MainWindow
+    from tests.windows.conftest import WindowsRenameRules, open_handles
+
+    archive = tmp_path / "备份 GUI.leibak"
+    backup.create_backup(win_store, archive)
+    ctx = UiContext(win_store, "zh", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window._force_close = True
+    window.build_pages()
+    assert disputes.list_disputes(ctx.store)  # the pages hold connections from the pool
+    assert open_handles(win_store.path)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a))
+    rules = WindowsRenameRules(monkeypatch)
+    assert safety.restore_from_backup(window, archive, confirm=False) is True, shown
+    assert any(dst == str(win_store.path) for _src, dst in rules.calls) and sleeps == []
+    assert ctx.store is not win_store and disputes.list_disputes(ctx.store)
+    ctx.wait_idle()
+    ctx.store.close()
