@@ -96,11 +96,16 @@ def atomic_write(path: Path, data: bytes, *, field: str = "out") -> None:
 
 
 def short_name(name: str, limit: int = 12) -> str:
-    """A temporary file's prefix: the target's name cut short, so that a long (Chinese) name plus
-    the random part and suffix stays within the 255-byte limit of one path component, and the
-    temporary file's path is at most 27 characters longer than its folder's (Windows refuses
+    """A temporary file's prefix: the target's name cut short, its extension kept (``rotate`` finds
+    a killed backup's leftovers as ``.*.leibak.*.tmp``), so that a long (Chinese) name plus the
+    random part and suffix stays within the 255-byte limit of one path component, and the
+    temporary file's path is at most about 40 characters longer than its folder's (Windows refuses
     paths past 260 characters unless long paths are enabled)."""
-    return name if len(name) <= limit else name[:limit]
+    if len(name) <= limit:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    ext = dot + ext if stem and len(ext) <= 10 else ""
+    return name[: limit] + ext if not ext else stem[:limit] + ext
 
 
 #: Characters Windows refuses in a file name (and the path separators of every system).

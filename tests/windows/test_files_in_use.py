@@ -153,4 +153,21 @@ def test_temporary_names_stay_short_for_windows_260_character_paths(tmp_path, mo
         tmp.write_bytes(b"y")
     assert target.read_bytes() == b"y" and len(seen) == 2
     for src in seen:
-        assert os.path.dirname(src) == str(tmp_path) and len(os.path.basename(src)) <= 27
+        assert os.path.dirname(src) == str(tmp_path) and len(os.path.basename(src)) <= 40 and ".pdf." in str(src)
+
+
+def test_a_killed_backups_leftover_is_still_found_by_rotation(win_store, tmp_path):
+    import time as clock
+
+    from lei_desktop.fileio import short_name
+    from lei_desktop.services import backup
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    name = "账本 2026--20260101T000000000000Z-exit" + backup.SUFFIX
+    leftover = folder / f".{short_name(name)}.k1ll3d.tmp"  # as atomic_write names its temporary file
+    leftover.write_bytes(b"half")
+    old = clock.time() - 7200
+    os.utime(leftover, (old, old))
+    backup.rotate(win_store, folder)
+    assert not leftover.exists()
