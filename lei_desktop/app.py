@@ -270,6 +270,11 @@ def main(argv: list[str] | None = None) -> int:
             ctx.store = store
             window.build_pages()
             settle_heap()
+            from lei_desktop.services.location import location_text
+
+            warning = location_text(store.path, ctx.lang)  # OneDrive / network drive: risky for SQLite
+            if warning:
+                window.statusBar().showMessage(warning, 60000)
             if bench:
                 app.quit()
                 return

@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.messages import register
+from lei_desktop.fileio import replace_file, short_name
 from lei_desktop.reports import fonts
 
 register(
@@ -361,7 +362,7 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
     folder = out_path.parent if str(out_path.parent) else Path(".")
     if not folder.is_dir():
         raise LeiError("export_no_folder", "out", path=str(out_path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{short_name(out_path.name)}.", suffix=".part", dir=folder)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -369,7 +370,7 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
         with open(tmp_path, "rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp_path, _file_mode(out_path))  # mkstemp makes 0600; a PDF is shared like any file
-        os.replace(tmp_path, out_path)
+        replace_file(tmp_path, out_path)  # a PDF open in Acrobat / WPS on Windows: FileInUse
     except BaseException:
         try:
             tmp_path.unlink()

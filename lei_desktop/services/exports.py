@@ -11,6 +11,7 @@ from lei_desktop.domain.errors import ValidationError
 from lei_desktop.domain.fx import RateTable
 from lei_desktop.domain.fx import convert as to_cny
 from lei_desktop.domain.messages import register
+from lei_desktop.fileio import FileInUse
 from lei_desktop.formats import excel
 from lei_desktop.services import convert
 from lei_desktop.services.common import by_ref
@@ -77,6 +78,8 @@ def export_xlsx(store: Store, out: Path, dispute: str | None = None) -> list[str
     data, sheets, _ = excel.workbook_bytes(ledger_rows(store, dispute), claim_schedules(store, dispute))
     try:
         atomic_write(Path(out), data)
+    except FileInUse:
+        raise  # its own message: close the workbook in Excel / WPS and try again
     except OSError as exc:
         raise ValidationError("export_unwritable", "out", path=str(out), reason=exc.strerror or str(exc)) from None
     return sheets

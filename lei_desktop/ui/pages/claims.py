@@ -44,6 +44,7 @@ from shiboken6 import isValid
 
 from lei_desktop.domain.categories import label as category_label
 from lei_desktop.domain.errors import LeiError
+from lei_desktop.fileio import safe_filename
 from lei_desktop.services import disputes as dispute_service
 from lei_desktop.services import expenses as expense_service
 from lei_desktop.services.expense_table import claims_of
@@ -699,7 +700,8 @@ class ClaimsPage(BasePage):
         if path is None:
             settings = getattr(self.ctx, "settings", None)
             folder = settings.value(EXPORT_DIR_KEY) if settings is not None else None
-            start = str(Path(str(folder)) / f"{ref}.pdf") if folder else str(Path.home() / f"{ref}.pdf")
+            name = safe_filename(ref, ".pdf", fallback="claim")  # a reference may hold '/' or ':'
+            start = str(Path(str(folder)) / name) if folder else str(Path.home() / name)
             name, _ = QFileDialog.getSaveFileName(self, self.tr("Export claim package"), start,
                                                   self.tr("PDF files (*.pdf)"))
             if not name:
@@ -771,9 +773,11 @@ class ClaimsPage(BasePage):
         def on_error(exc) -> None:
             if not isValid(self):
                 return
+            # decided before close(): closing a QProgressDialog emits canceled(), which would make
+            # every failure (a PDF open in Acrobat) read "cancelled"
+            cancelled = type(exc).__name__ == "Cancelled" or self._cancel_export
             dialog.reset()
             dialog.close()
-            cancelled = type(exc).__name__ == "Cancelled" or self._cancel_export
             self.export_status = "cancelled" if cancelled else "failed"
             if cancelled:
                 if not getattr(self, "quiet_export", False):
