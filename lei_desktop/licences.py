@@ -32,6 +32,7 @@ DISTRIBUTIONS: dict[str, tuple[str, str, str]] = {
     "cryptography": ("cryptography (with OpenSSL)", "Apache-2.0 OR BSD-3-Clause",
                      "https://github.com/pyca/cryptography/blob/main/LICENSE"),
     "cffi": ("CFFI", "MIT-0", "https://github.com/python-cffi/cffi/blob/main/LICENSE"),
+    "num2words": ("num2words", "LGPL-2.1-or-later", "https://github.com/savoirfairelinux/num2words/blob/master/COPYING"),
     "typing_extensions": ("typing_extensions", "PSF-2.0",
                           "https://github.com/python/typing_extensions/blob/main/LICENSE"),
 }

@@ -133,7 +133,7 @@ def check_claim(st: Selftest) -> str:
     store, dispute = st.need(st.store), st.need(st.dispute)
     st.claim = claims.create_claim(store, dispute)
     assessment = claims.assess(store, st.claim)
-    for key in ("lines", "payable", "payable_in_words"):
+    for key in ("lines", "payable", "payable_in_words", "payable_in_words_en"):  # the last needs num2words
         if key not in assessment:
             raise KeyError(f"assessment lacks {key!r}")
     if not assessment["lines"]:

@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     safe_output()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang_given = args.lang is not None  # amount-in-words answers in English only when asked
     if args.lang is None:
         args.lang = system_lang()
     ctx = CliContext(args)

@@ -109,10 +109,24 @@ def cmd_restore(ctx) -> int:
     return 0
 
 
+def _warn_location(ctx) -> None:
+    """A store in a OneDrive (or other synced) folder or on a network drive: say so, refuse nothing."""
+    from lei_desktop.services.location import location_text
+    from lei_desktop.store.db import sqlite_path, to_url
+
+    try:
+        warning = location_text(sqlite_path(to_url(ctx.args.db)), ctx.lang)
+    except ValueError:
+        return
+    if warning:
+        ctx.warn(warning)
+
+
 def cmd_check(ctx) -> int:
     from lei_desktop.services.integrity import check
 
     report = check(ctx.args.db)
+    _warn_location(ctx)
     if ctx.json:
         ctx.emit_json(report.as_json())
     elif report.ok:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lei_desktop.domain.errors import ValidationError
 from lei_desktop.domain.money import parse_decimal, quantize_exact
-from lei_desktop.domain.numerals import amount_in_words
+from lei_desktop.domain.numerals import amount_in_words, amount_in_words_en
 from lei_desktop.domain.uscc import check
 
 
@@ -13,7 +13,7 @@ def register(sub, common) -> None:
     p.add_argument("code")
     p.set_defaults(func=cmd_uscc)
 
-    p = sub.add_parser("amount-in-words", parents=[common], help="an amount as 人民币 uppercase numerals")
+    p = sub.add_parser("amount-in-words", parents=[common], help="an amount as 人民币 uppercase numerals (--lang en: in English words)")
     p.add_argument("amount")
     p.set_defaults(func=cmd_words)
 
@@ -37,8 +37,12 @@ def cmd_words(ctx) -> int:
     raw = ctx.args.amount.strip().lstrip("¥￥").strip()
     amount = quantize_exact(parse_decimal(raw, "amount"), 2, "CNY", "amount")  # 12.345 is refused, not rounded
     words = amount_in_words(amount)
+    english = getattr(ctx.args, "lang_given", False) and ctx.lang == "en"
     if ctx.json:
-        ctx.emit_json({"amount": f"{amount.quantize(parse_decimal('0.01')):f}", "words": words})
+        doc = {"amount": f"{amount.quantize(parse_decimal('0.01')):f}", "words": words}
+        if english:
+            doc["words_en"] = amount_in_words_en(amount)
+        ctx.emit_json(doc)
     else:
-        ctx.out(words)
+        ctx.out(amount_in_words_en(amount) if english else words)
     return 0

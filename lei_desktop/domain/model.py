@@ -44,6 +44,7 @@ class Company:
     contact_name: str = ""
     contact_phone: str = ""
     contact_email: str = ""
+    legal_representative: str = ""  # 法定代表人, as on the business licence
     overseas_revenue_share: Decimal | None = None
     export_markets: tuple[str, ...] = ()
     eligibility: tuple[tuple[str, bool], ...] = ()
@@ -164,6 +165,7 @@ class Expense:
     rate_override: RateOverride | None = None
     utbms_code: str = ""
     source: str = ""  # e.g. "ledes:<firm>:<invoice>:<line>" or "csv:<file>:<line>"
+    service_date: date | None = None  # when the work was done (LEDES LINE_ITEM_DATE); for information
     attachments: tuple[AttachmentInfo, ...] = ()
     version: int = 1
 

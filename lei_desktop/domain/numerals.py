@@ -7,6 +7,14 @@ Conventions chosen where the rules allow a choice (both forms are valid):
 - when the 元 digit is 0 and 角 is not, 零 is written after 元 (壹仟陆佰捌拾元零叁角贰分);
 - when 角 is 0 and 分 is not, 零 after 元 is always written (…玖元零贰分);
 - 整 follows 元 only; an amount ending in 角 or 分 takes no 整.
+
+English words (``amount_in_words_en``), the form Chinese banks and trade documents use for an
+amount in words ("SAY + currency + amount + ONLY", capitals, no thousands commas, "AND" between
+hundreds and tens): ``SAY RENMINBI NINETY-FIVE THOUSAND TWO HUNDRED AND THIRTY-FOUR YUAN ONLY``;
+cents as a number of 分: ``SAY RENMINBI TEN YUAN AND TEN FEN ONLY``; no yuan part gives
+``SAY RENMINBI FIVE FEN ONLY`` (as 人民币伍分), nothing at all ``SAY RENMINBI ZERO YUAN ONLY``.
+The cardinal words come from num2words (British "and"); the commas it puts between groups are
+dropped.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = ("", "拾", "佰", "仟")
 PREFIX = "人民币"
 MAX_AMOUNT = Decimal(10) ** 16 - Decimal("0.01")
+PREFIX_EN = "SAY RENMINBI"
 
 
 def _four(n: int) -> str:
@@ -57,14 +66,36 @@ def _integer_words(n: int) -> str:
     return words
 
 
-def amount_in_words(value: object, prefix: str = PREFIX) -> str:
-    """``Decimal('1409.50')`` -> ``人民币壹仟肆佰零玖元伍角``; rounded half-up to 0.01 first."""
+def _cents(value: object) -> int:
     amount = parse_decimal(value, "amount").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if amount < 0:
         raise ValidationError("negative", "amount")
     if amount > MAX_AMOUNT:
         raise ValidationError("out_of_range", "amount", low="0", high=f"{MAX_AMOUNT:f}")
-    cents = int(amount * 100)
+    return int(amount * 100)
+
+
+def _english(n: int) -> str:
+    from num2words import num2words
+
+    return num2words(n, lang="en").replace(",", "").upper()
+
+
+def amount_in_words_en(value: object, prefix: str = PREFIX_EN) -> str:
+    """``Decimal('10.10')`` -> ``SAY RENMINBI TEN YUAN AND TEN FEN ONLY``; rounded half-up to 0.01 first."""
+    cents = _cents(value)
+    yuan, fen = divmod(cents, 100)
+    parts = []
+    if yuan or not fen:
+        parts.append(f"{_english(yuan)} YUAN")
+    if fen:
+        parts.append(f"{_english(fen)} FEN")
+    return f"{prefix} {' AND '.join(parts)} ONLY"
+
+
+def amount_in_words(value: object, prefix: str = PREFIX) -> str:
+    """``Decimal('1409.50')`` -> ``人民币壹仟肆佰零玖元伍角``; rounded half-up to 0.01 first."""
+    cents = _cents(value)
     yuan, jiao, fen = cents // 100, (cents // 10) % 10, cents % 10
     if cents == 0:
         return prefix + "零元整"

@@ -17,7 +17,7 @@ from lei_desktop.domain.coverage import LineResult, natural_key, rate_note, reas
 from lei_desktop.domain.messages import register, text
 from lei_desktop.domain.model import AttachmentInfo, ClaimLine, Policy, Reason
 from lei_desktop.domain.money import minor_units, money_str, round_half_up
-from lei_desktop.domain.numerals import amount_in_words
+from lei_desktop.domain.numerals import amount_in_words, amount_in_words_en
 
 ZERO = Decimal("0.00")
 
@@ -104,6 +104,10 @@ class Settlement:
     @property
     def payable_in_words(self) -> str:
         return amount_in_words(self.payable)
+
+    @property
+    def payable_in_words_en(self) -> str:
+        return amount_in_words_en(self.payable)
 
 
 def _category_order(code: str) -> tuple:
@@ -291,6 +295,7 @@ def assessment_json(
         ],
         "payable": money_str(st.payable),
         "payable_in_words": st.payable_in_words,
+        "payable_in_words_en": st.payable_in_words_en,
         "steps": steps(st),
     }
 

@@ -7,6 +7,7 @@ JSON path (``expenses[3].amount``) and the GUI shows the message beside the fiel
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from lei_desktop.domain import fields as f
 from lei_desktop.domain.categories import CATEGORY_CODES
 from lei_desktop.domain.errors import ValidationError
 from lei_desktop.domain.fx import FxRate, RateOverride, check_per, check_rate
+from lei_desktop.domain.messages import register
 from lei_desktop.domain.model import (
     ELIGIBILITY_KEYS,
     FX_BASES,
@@ -28,6 +30,13 @@ from lei_desktop.domain.model import (
 )
 from lei_desktop.domain.money import Money, check_currency
 from lei_desktop.domain.uscc import check as check_uscc
+
+LEGAL_REP_MAX = 100  # company.legal_representative is String(100)
+
+register({
+    "legal_rep_one_line": ("法定代表人姓名应为一行文字，不能包含换行或控制字符",
+                           "the legal representative's name must be one line, without line breaks or control characters"),
+})
 
 
 def _require_mapping(d: object, key: str = "") -> Mapping:
@@ -56,6 +65,9 @@ def company_from_dict(d: Mapping) -> Company:
             if not isinstance(value, bool):
                 raise ValidationError("not_a_bool", f"eligibility.{key}")
             eligibility.append((str(key), value))
+    legal_rep = f.text(d, "legal_representative", max_len=LEGAL_REP_MAX)
+    if any(unicodedata.category(ch).startswith("C") for ch in legal_rep):
+        raise ValidationError("legal_rep_one_line", "legal_representative")
     email = f.text(d, "contact_email", max_len=200)
     if email and not re.fullmatch(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+", email):  # one @, a dotted domain
         raise ValidationError("bad_email", "contact_email")
@@ -69,6 +81,7 @@ def company_from_dict(d: Mapping) -> Company:
         contact_name=f.text(d, "contact_name", max_len=100),
         contact_phone=f.text(d, "contact_phone", max_len=50),
         contact_email=email,
+        legal_representative=legal_rep,
         overseas_revenue_share=f.ratio(d, "overseas_revenue_share"),
         export_markets=markets,
         eligibility=tuple(eligibility),
@@ -225,4 +238,5 @@ def expense_from_dict(d: Mapping) -> Expense:
         rate_override=rate_override_from_dict(d.get("rate_override")),
         utbms_code=f.text(d, "utbms_code", max_len=10).upper(),
         source=f.text(d, "source", max_len=500),
+        service_date=f.a_date(d, "service_date"),
     )

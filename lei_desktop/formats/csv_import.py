@@ -61,9 +61,9 @@ register(
 #: The fields a column can be mapped to.
 FIELDS = (
     "ref", "category", "amount", "currency", "payee", "invoice_number", "invoice_date", "paid_on",
-    "description_zh", "description_en", "utbms_code", "incurred_by_insured_staff",
+    "description_zh", "description_en", "utbms_code", "incurred_by_insured_staff", "service_date",
 )  # fmt: skip
-DATE_FIELDS = ("invoice_date", "paid_on")
+DATE_FIELDS = ("invoice_date", "paid_on", "service_date")
 DATE_ORDERS = ("ymd", "dmy", "mdy")
 DECIMAL_MARKS = (".", ",")
 DELIMITERS = ("", ",", ";", "\t", "|")
@@ -171,7 +171,7 @@ class CsvFile:
 
 
 def decode(data: bytes, encoding: str = "auto") -> tuple[str, str] | None:
-    """``(text, encoding)``: UTF-8 with BOM, UTF-8, then GB18030; None when none fits."""
+    """``(text, encoding)``: UTF-8 with BOM, UTF-16 with BOM, UTF-8, then GB18030; None when none fits."""
     if encoding != "auto":
         try:
             return data.decode("utf-8-sig" if encoding == "utf-8" else encoding), encoding
@@ -180,6 +180,11 @@ def decode(data: bytes, encoding: str = "auto") -> tuple[str, str] | None:
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" (UTF-16, tab-separated)
+        try:
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             return None
     for name in ("utf-8", "gb18030"):

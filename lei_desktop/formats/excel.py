@@ -55,6 +55,7 @@ class LedgerRow:
     description_zh: str = ""
     description_en: str = ""
     source: str = ""
+    service_date: date | None = None  # LEDES LINE_ITEM_DATE or a mapped CSV column
 
 
 LEDGER_COLUMNS: tuple[tuple[str, str, int], ...] = (
@@ -75,6 +76,7 @@ LEDGER_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("中文说明", "Description (zh)", 30),
     ("英文说明", "Description (en)", 40),
     ("来源", "Source", 24),
+    ("服务日期", "Service date", 12),  # last, so the earlier columns keep their places
 )
 
 
@@ -115,6 +117,7 @@ def write_ledger(wb: Workbook, rows: Iterable[LedgerRow], title: str = "Ledger �
             (item.rate, RATE_FORMAT), (item.rate_per, "0"), (item.rate_date, DATE_FORMAT),
             (item.cny, CNY_FORMAT), (item.utbms_code or None, None),
             (item.description_zh or None, None), (item.description_en or None, None), (item.source or None, None),
+            (item.service_date, DATE_FORMAT),
         ]  # fmt: skip
         for c, (value, fmt) in enumerate(values, 1):
             _put(ws, r, c, value, fmt)

@@ -53,7 +53,7 @@ KNOWN_KEYS = {
     "company": {
         "name_zh", "name_en", "uscc", "uscc_override", "registered_address_zh", "registered_address_en",
         "contact_name", "contact_phone", "contact_email", "overseas_revenue_share", "export_markets",
-        "eligibility", "products",
+        "eligibility", "products", "legal_representative",
     },
     "policies": {
         "ref", "policy_number", "insurer_zh", "insurer_en", "period_start", "period_end", "retroactive_date",
@@ -72,7 +72,7 @@ KNOWN_KEYS = {
     "expenses": {
         "ref", "dispute", "category", "payee", "invoice_number", "invoice_date", "paid_on", "amount", "currency",
         "description_zh", "description_en", "incurred_by_insured_staff", "rate_override", "utbms_code", "source",
-        "attachments",
+        "attachments", "service_date",
     },
 }
 SECTIONS = ("policies", "disputes", "consents", "fx_rates", "expenses")
@@ -249,6 +249,8 @@ def company_json(c: Company) -> dict:
     }
     if c.uscc_override:
         out["uscc_override"] = c.uscc_override
+    if c.legal_representative:  # optional: files without it export as before
+        out["legal_representative"] = c.legal_representative
     return out
 
 
@@ -312,6 +314,8 @@ def expense_json(e: Expense) -> dict:
         out["utbms_code"] = e.utbms_code
     if e.source:
         out["source"] = e.source
+    if e.service_date is not None:  # optional: files without it export as before
+        out["service_date"] = _d(e.service_date)
     return out
 
 

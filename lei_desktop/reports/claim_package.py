@@ -34,7 +34,7 @@ from xml.sax.saxutils import escape
 
 from lei_desktop.domain import categories
 from lei_desktop.domain.messages import register, text
-from lei_desktop.domain.numerals import amount_in_words
+from lei_desktop.domain.numerals import amount_in_words, amount_in_words_en
 from lei_desktop.reports import fonts
 from lei_desktop.reports.common import (
     DASH,
@@ -54,6 +54,7 @@ from lei_desktop.reports.common import (
     fit,
     fixed_ids,
     grid_style,
+    legal_rep_line,
     numbered_canvas,
     outline_mark,
     set_metadata,
@@ -134,12 +135,12 @@ def _pair(table: dict, key: object) -> tuple[str, str]:
     return table.get(key, (clean(key), clean(key)))
 
 
-def _words(value: object) -> str:
+def _words(value: object, english: bool = False) -> str:
     d = dec(value)
     if d is None or d < 0:
         return DASH
     try:
-        return amount_in_words(d)
+        return amount_in_words_en(d) if english else amount_in_words(d)
     except Exception:  # out of range: show the figure only
         return DASH
 
@@ -395,7 +396,8 @@ def _stamp_onto(writer, page, overlay, dx: float, dy: float, key: int, shared: d
 # --------------------------------------------------------------------------- the report pages
 
 
-def _cover_letter(d: dict, st: dict, n_exhibits: int, claimed: object, payable: object, words: str) -> list:
+def _cover_letter(d: dict, st: dict, n_exhibits: int, claimed: object, payable: object, words: str,
+                  words_en: str) -> list:
     from reportlab.platypus import Spacer
 
     company, policy, dispute = d.get("company") or {}, d.get("policy") or {}, d.get("dispute") or {}
@@ -429,7 +431,7 @@ def _cover_letter(d: dict, st: dict, n_exhibits: int, claimed: object, payable: 
             f"the insured under the above policy, hereby claim the legal expenses incurred in "
             f"\u201c{esc(_g(dispute, 'title_en'))}\u201d (case number {esc(_g(dispute, 'case_number'))}; "
             f"forum: {esc(_g(dispute, 'forum'))}). The amount claimed is CNY {amount(claimed)}; the amount "
-            f"payable under the policy terms is CNY {amount(payable)} ({esc(words)}). Enclosed are the claim "
+            f"payable under the policy terms is CNY {amount(payable)} ({esc(words_en)}). Enclosed are the claim "
             f"form, the expense schedule, the settlement calculation, the exchange-rate statement, the "
             f"document checklist, the attachment index, the declaration and {n_exhibits} exhibit(s).",
             st["en"],
@@ -466,7 +468,7 @@ def _claim_kind(a: dict) -> str:
     return text_
 
 
-def _claim_form(d: dict, st: dict, claimed: object, payable: object, words: str) -> list:
+def _claim_form(d: dict, st: dict, claimed: object, payable: object, words: str, words_en: str) -> list:
     company, policy, dispute = d.get("company") or {}, d.get("policy") or {}, d.get("dispute") or {}
     status = _pair(STATUS, d.get("status"))
     ip = _pair(IP_TYPE, _g(dispute, "ip_type"))
@@ -490,9 +492,9 @@ def _claim_form(d: dict, st: dict, claimed: object, payable: object, words: str)
         ("首次主张日", "First asserted on", esc(day(_g(dispute, "first_asserted_on")))),
         ("涉案权利", "IP rights", esc("; ".join(str(x) for x in _g(dispute, "ip_rights", ()) or ()) or None)),
         ("申请金额（小写）", "Amount claimed (figures)", f"CNY ¥{amount(claimed)}"),
-        ("申请金额（大写）", "Amount claimed (in words)", esc(_words(claimed))),
+        ("申请金额（大写）", "Amount claimed (in words)", f"{esc(_words(claimed))}<br/>{esc(_words(claimed, True))}"),
         ("应赔金额（小写）", "Amount payable (figures)", f"CNY ¥{amount(payable)}"),
-        ("应赔金额（大写）", "Amount payable (in words)", esc(words)),
+        ("应赔金额（大写）", "Amount payable (in words)", f"{esc(words)}<br/>{esc(words_en)}"),
     ]
     return [
         outline_mark("form", "索赔申请书 / Claim form"),
@@ -846,6 +848,8 @@ def _declaration(d: dict, st: dict) -> list:
             st["en"],
         ),
         Spacer(1, 12),
+        P(legal_rep_line(company), st["body"]),
+        Spacer(1, 4),
         boxes,
     ]
 
@@ -907,11 +911,12 @@ def write(package_data: dict, out_path: Path | str, progress: Callable[[int, int
         claimed = claimed_amount(a)
         payable = a.get("payable")
         words = a.get("payable_in_words") or _words(payable)
+        words_en = a.get("payable_in_words_en") or _words(payable, True)  # claims frozen before it existed
 
         story: list = []
-        story += _cover_letter(d, st, n_ex, claimed, payable, words)
+        story += _cover_letter(d, st, n_ex, claimed, payable, words, words_en)
         story.append(PageBreak())
-        story += _claim_form(d, st, claimed, payable, words)
+        story += _claim_form(d, st, claimed, payable, words, words_en)
         story.append(PageBreak())
         story += _schedule(lines, st, exhibit_of, lambda i, n, label: check(done[0], total_steps, label))
         story.append(PageBreak())

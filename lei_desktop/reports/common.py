@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.messages import register
-from lei_desktop.fileio import file_problem
+from lei_desktop.fileio import file_problem, replace_file, short_name
 from lei_desktop.reports import fonts
 
 register(
@@ -95,6 +95,17 @@ def clean(value: object, limit: int | None = 600) -> str:
 def esc(value: object, limit: int | None = 600) -> str:
     """:func:`clean`, then escaped for a ReportLab Paragraph (markup is shown, never interpreted)."""
     return escape(clean(value, limit))
+
+
+FILL_IN = "＿" * 12  # a line to write on by hand
+
+
+def legal_rep_line(company: object) -> str:
+    """``法定代表人 / Legal representative：张三`` (Paragraph markup); a line to fill in when none is recorded."""
+    name = company.get("legal_representative") if isinstance(company, dict) else getattr(
+        company, "legal_representative", None)
+    shown = esc(name, 100) if isinstance(name, str) and name.strip() else FILL_IN
+    return f"法定代表人 / Legal representative：{shown}"
 
 
 def dec(value: object) -> Decimal | None:
@@ -354,7 +365,7 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
         raise LeiError("export_no_folder", "out", path=str(out_path))
     if out_path.is_dir():
         raise file_problem(IsADirectoryError(errno.EISDIR, "", str(out_path)), "out", out_path, writing=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{short_name(out_path.name)}.", suffix=".part", dir=folder)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -362,7 +373,7 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
         with open(tmp_path, "rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp_path, _file_mode(out_path))  # mkstemp makes 0600; a PDF is shared like any file
-        os.replace(tmp_path, out_path)
+        replace_file(tmp_path, out_path)  # a PDF open in Acrobat / WPS on Windows: FileInUse
     except BaseException:
         try:
             tmp_path.unlink()

@@ -44,11 +44,12 @@ from sqlalchemy import MetaData, create_engine, insert, select, text
 from lei_desktop import __version__
 from lei_desktop.domain.errors import LeiError, ValidationError
 from lei_desktop.domain.messages import register
-from lei_desktop.fileio import atomic_write, file_problem  # noqa: F401 - also used by callers of this module
+from lei_desktop.fileio import FileInUse, atomic_write, file_problem  # noqa: F401 - also used by callers of this module
 from lei_desktop.paths import backup_dir
 from lei_desktop.services import store as store_module
 from lei_desktop.services.store import Store
 from lei_desktop.store import migrate
+from lei_desktop.store.db import sqlite_url
 from lei_desktop.store.models import SettingRow
 
 register(
@@ -204,7 +205,7 @@ def reset_sequences(conn, meta: MetaData) -> None:
 def snapshot_server(store: Store, target: Path) -> None:
     """A PostgreSQL store copied into a fresh SQLite file at the same schema revision."""
     revision = migrate.current_revision(store.engine)
-    engine = create_engine(f"sqlite:///{target}")
+    engine = create_engine(sqlite_url(target))
     try:
         if revision is not None:
             from alembic import command
@@ -280,7 +281,9 @@ def create_backup(store: Store, out: Path | str, password: bytes | None = None) 
     manifest = json.loads(zipfile.ZipFile(io.BytesIO(archive)).read(MANIFEST))
     payload = seal(archive, password) if password else archive
     try:
-        atomic_write(out, payload)
+        atomic_write(out, payload, field="--out")
+    except FileInUse:
+        raise  # its own message: the file is open in another program
     except OSError as exc:
         raise file_problem(exc, "--out", out, writing=True) from None
     return BackupInfo(out, bool(password), len(payload), manifest)

@@ -48,6 +48,7 @@ def company(row: CompanyRow) -> Company:
         contact_name=row.contact_name,
         contact_phone=row.contact_phone,
         contact_email=row.contact_email,
+        legal_representative=row.legal_representative or "",
         overseas_revenue_share=ratio(row.overseas_revenue_share),
         export_markets=tuple(row.export_markets or ()),
         eligibility=tuple((k, bool(v)) for k, v in (row.eligibility or {}).items()),
@@ -67,6 +68,7 @@ def company_values(c: Company) -> dict:
         contact_name=c.contact_name,
         contact_phone=c.contact_phone,
         contact_email=c.contact_email,
+        legal_representative=c.legal_representative,
         overseas_revenue_share=c.overseas_revenue_share,
         export_markets=list(c.export_markets),
         eligibility=dict(c.eligibility),
@@ -223,6 +225,7 @@ def expense(row: ExpenseRow, with_attachments: bool = True) -> Expense:
         rate_override=override,
         utbms_code=row.utbms_code,
         source=row.source,
+        service_date=row.service_date,
         attachments=tuple(attachment(a) for a in row.attachments) if with_attachments else (),
         version=row.version,
     )
@@ -247,6 +250,7 @@ def expense_values(e: Expense) -> dict:
         rate_override_note=o.note if o else "",
         utbms_code=e.utbms_code,
         source=e.source,
+        service_date=e.service_date,
     )
 
 

@@ -28,6 +28,7 @@ COMPANY = Company(
     contact_name="王堃",
     contact_phone="+86 10 6000 0000",
     contact_email="legal@xinghe.example.cn",
+    legal_representative="李建华",
     overseas_revenue_share=Decimal("0.45"),
     export_markets=("US", "DE", "JP"),
     eligibility=(("registered_in_beijing", True), ("no_violations_2y", True),

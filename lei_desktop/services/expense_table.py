@@ -104,7 +104,7 @@ _ROW_COLUMNS = (
     ExpenseRow.payee, ExpenseRow.invoice_number, ExpenseRow.invoice_date, ExpenseRow.paid_on,
     ExpenseRow.description_zh, ExpenseRow.description_en, ExpenseRow.incurred_by_insured_staff,
     ExpenseRow.rate_override, ExpenseRow.rate_override_per, ExpenseRow.rate_override_note, ExpenseRow.utbms_code,
-    ExpenseRow.source, ExpenseRow.version,
+    ExpenseRow.source, ExpenseRow.version, ExpenseRow.service_date,
 )
 _WIDTH = len(_ROW_COLUMNS)
 
@@ -116,7 +116,7 @@ def _expense_of(r, dispute_refs: dict[int, str]) -> Expense:
         ref=r[0], dispute=dispute_refs.get(r[1], ""), category=r[2], amount=Money.from_minor(r[3], r[4]).amount,
         currency=r[4], payee=r[5] or "", invoice_number=r[6] or "", invoice_date=r[7], paid_on=r[8],
         description_zh=r[9] or "", description_en=r[10] or "", incurred_by_insured_staff=bool(r[11]),
-        rate_override=override, utbms_code=r[15] or "", source=r[16] or "", version=r[17],
+        rate_override=override, utbms_code=r[15] or "", source=r[16] or "", version=r[17], service_date=r[18],
     )
 
 
@@ -140,7 +140,8 @@ def page_after(store: Store, query: ExpenseQuery, after: tuple | None, limit: in
         q = _where(q, query)
         if after is not None:
             q = q.where(_after(keys, after, query.descending))
-        q = q.order_by(*_order(keys, query.descending, scan=bool(query.text))).limit(limit)
+        ranged = (query.paid_from or query.paid_to) and query.sort != "paid_on"
+        q = q.order_by(*_order(keys, query.descending, scan=bool(query.text or ranged))).limit(limit)
         result = s.execute(q).all()
         refs = dict(s.execute(select(DisputeRow.id, DisputeRow.ref)).all())
         rows = tuple(_expense_of(r, refs) for r in result)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from lei_desktop.domain.fx import RateTable
 from lei_desktop.domain.fx import convert as to_cny
 from lei_desktop.domain.messages import register
-from lei_desktop.fileio import file_problem
+from lei_desktop.fileio import FileInUse, file_problem
 from lei_desktop.formats import excel
 from lei_desktop.services import convert
 from lei_desktop.services.common import by_ref
@@ -53,6 +53,7 @@ def ledger_rows(store: Store, dispute: str | None = None) -> list[excel.LedgerRo
                     rate=used.rate if used else None, rate_per=used.per if used else None,
                     rate_date=used.rate_date if used else None, cny=cny, utbms_code=e.utbms_code,
                     description_zh=e.description_zh, description_en=e.description_en, source=e.source,
+                    service_date=e.service_date,
                 )
             )  # fmt: skip
         return out
@@ -76,6 +77,8 @@ def export_xlsx(store: Store, out: Path, dispute: str | None = None) -> list[str
     data, sheets, _ = excel.workbook_bytes(ledger_rows(store, dispute), claim_schedules(store, dispute))
     try:
         atomic_write(Path(out), data)
+    except FileInUse:
+        raise  # its own message: close the workbook in Excel / WPS and try again
     except OSError as exc:
         raise file_problem(exc, "out", out, writing=True) from None
     return sheets

@@ -464,7 +464,7 @@ def _invoice_rows(inv, cur, dispute, paid_on, covered, ref_iter, errors, warning
             ref=next(ref_iter), dispute=dispute, category=category, amount=amount, currency=cur, payee=payee,
             invoice_number=inv.invoice_number, invoice_date=inv.invoice_date, paid_on=paid_on,
             description_zh=zh, description_en=line.description, utbms_code=code[:10],
-            source=f"ledes:{inv.law_firm_id}:{inv.invoice_number}:{number}{suffix}",
+            source=f"ledes:{inv.law_firm_id}:{inv.invoice_number}:{number}{suffix}", service_date=line.line_date,
         )
         return PreviewRow(line.line_no, e, line.kind, found.zh if found else "", found.en if found else "",
                           (inv.law_firm_id, inv.invoice_number))
@@ -716,7 +716,7 @@ def preview_csv(
             "invoice_date": r.get("invoice_date"), "paid_on": r.get("paid_on"),
             "description_zh": r.get("description_zh") or "", "description_en": r.get("description_en") or "",
             "incurred_by_insured_staff": staff_raw in _TRUE, "utbms_code": code,
-            "source": f"csv:{filename}:{r.line}",
+            "source": f"csv:{filename}:{r.line}", "service_date": r.get("service_date"),
         }
         try:
             e = _expense_from_values(d_values)
@@ -746,7 +746,7 @@ def _expense_from_values(values: dict) -> Expense:
     from lei_desktop.domain.validation import expense_from_dict
 
     d = dict(values)
-    for key in ("invoice_date", "paid_on"):
+    for key in ("invoice_date", "paid_on", "service_date"):
         if d.get(key) is not None:
             d[key] = d[key].isoformat()
     return expense_from_dict(d)

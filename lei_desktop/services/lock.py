@@ -82,6 +82,38 @@ def _try_lock(fh) -> bool:
         return False
 
 
+def _try_lock_patiently(fh) -> bool:
+    """Windows frees a crashed (or just closed) instance's lock "after a time that depends on system
+    resources" (the LockFileEx documentation), so a restart right after a crash may find it still
+    held: there, try again over about a second (:data:`lei_desktop.fileio.RETRY_DELAYS`)."""
+    from lei_desktop import fileio
+
+    if _try_lock(fh):
+        return True
+    if not fileio.on_windows():
+        return False
+    for delay in fileio.RETRY_DELAYS:
+        fileio._sleep(delay)
+        if _try_lock(fh):
+            return True
+    return False
+
+
+def _holder(fh) -> str:
+    """Who holds the lock, as the holder wrote it. On Windows the holder's locked byte cannot be
+    read by another process (``PermissionError``, WinError 33): then the text after it, else "?"."""
+    try:
+        fh.seek(0)
+        return fh.read(200).decode("utf-8", "replace").strip() or "?"
+    except OSError:
+        pass
+    try:
+        fh.seek(1)
+        return fh.read(200).decode("utf-8", "replace").strip() or "?"
+    except OSError:
+        return "?"
+
+
 def acquire_instance_lock(db: Path | str | None) -> InstanceLock:
     """Lock the SQLite file ``db`` (a path or an SQLAlchemy URL) for this process."""
     from lei_desktop.store.db import sqlite_path, to_url
@@ -92,13 +124,13 @@ def acquire_instance_lock(db: Path | str | None) -> InstanceLock:
     target = lock_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fh = open(target, "a+b")  # noqa: SIM115 - held open for the life of the lock
-    if not _try_lock(fh):
-        fh.seek(0)
-        holder = fh.read(200).decode("utf-8", "replace").strip() or "?"
+    if not _try_lock_patiently(fh):
+        holder = _holder(fh)
         fh.close()
         raise Conflict("already_open", "db", path=str(path), holder=holder)
     fh.seek(0)
     fh.truncate()
-    fh.write(f"pid {os.getpid()} on {socket.gethostname()}".encode())
+    # byte 0 (the one locked) is a space: on Windows another process can read the rest
+    fh.write(f" pid {os.getpid()} on {socket.gethostname()}".encode())
     fh.flush()
     return InstanceLock(target, fh)

@@ -13,8 +13,9 @@ Verification (nothing on disk is touched before all of it passes):
    schema revision this app knows, and whose every attachment re-hashes to the manifest's list.
 
 Then: SQLite target — the verified file (migrated if it is from an older schema) is written next to
-the target, the current store is backed up (``pre-restore``), stale ``-wal``/``-shm`` files are
-removed and ``os.replace`` swaps the new file in. PostgreSQL target — every table is emptied and
+the target, the current store is backed up (``pre-restore``), the old file and its ``-wal``/``-shm``
+are moved aside and ``os.replace`` swaps the new file in (any refusal — on Windows, a file another
+program holds open — puts the old files back: see :func:`_swap_in`). PostgreSQL target — every table is emptied and
 refilled in one transaction.
 """
 
@@ -39,10 +40,11 @@ from sqlalchemy import create_engine
 
 from lei_desktop.domain.errors import LeiError, ValidationError
 from lei_desktop.domain.messages import register
+from lei_desktop.fileio import replace_file
 from lei_desktop.services import backup as bk
 from lei_desktop.services.backup import ro_uri
 from lei_desktop.store import migrate
-from lei_desktop.store.db import make_engine, sqlite_path, to_url
+from lei_desktop.store.db import make_engine, sqlite_path, sqlite_url, to_url
 
 register(
     {
@@ -330,7 +332,7 @@ def verify(path: Path | str, password: bytes | None = None, workdir: Path | None
 
 def upgrade_file(db_file: Path) -> str | None:
     """Bring a verified database to the newest schema; returns the revision it came from, or None."""
-    engine = create_engine(f"sqlite:///{db_file}")
+    engine = create_engine(sqlite_url(db_file))
     try:
         before = migrate.current_revision(engine)
         if before == migrate.head_revision():
@@ -383,6 +385,28 @@ def _safety_copy(target: Path) -> Path | None:
             return raw
 
 
+def _swap_in(new: Path, target: Path, stage: Path) -> None:
+    """Make ``new`` the database at ``target``, all or nothing.
+
+    The old file and its ``-wal``/``-shm``/``-journal`` are first moved aside into ``stage`` (which
+    the caller removes). On Windows a file that another program holds open cannot be moved: that
+    raises :class:`FileInUse` naming ``target``, and whatever was already moved is put back, so the
+    old store stays exactly as it was."""
+    aside = stage / "old"
+    aside.mkdir(exist_ok=True)
+    moved: list[Path] = []
+    try:
+        for path in (target, *(target.with_name(target.name + s) for s in ("-wal", "-shm", "-journal"))):
+            if path.exists():
+                replace_file(path, aside / path.name, field="db", shown=target)
+                moved.append(path)
+        replace_file(new, target, field="db")
+    except BaseException:
+        for path in reversed(moved):
+            os.replace(aside / path.name, path)
+        raise
+
+
 def restore(archive: Path | str, db: str | Path | None = None, password: bytes | None = None,
             *, lock_held: bool = False) -> RestoreResult:
     """Verify ``archive`` and make it the store at ``db`` (a path, an SQLAlchemy URL, None = default).
@@ -413,11 +437,7 @@ def _restore_sqlite(archive: Path, target: Path, password: bytes | None, lock_he
             migrated_from = upgrade_file(verified.db_file)
             _fsync_file(verified.db_file)
             safety = _safety_copy(target)
-            for suffix in ("-wal", "-shm", "-journal"):
-                side = target.with_name(target.name + suffix)
-                if side.exists():
-                    side.unlink()
-            os.replace(verified.db_file, target)
+            _swap_in(verified.db_file, target, stage)
             _fsync_dir(target.parent)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
@@ -432,7 +452,7 @@ def _restore_server(archive: Path, url: str, password: bytes | None) -> RestoreR
         migrated_from = upgrade_file(verified.db_file)
         with Store(url) as store:  # creates or migrates the server schema to the newest revision
             safety = bk.auto_backup(store, reason="pre-restore")
-        src = create_engine(f"sqlite:///{verified.db_file}")
+        src = create_engine(sqlite_url(verified.db_file))
         dst = make_engine(url)
         try:
             bk.copy_rows(src, dst, replace=True)

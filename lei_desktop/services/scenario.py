@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from lei_desktop.domain.errors import ValidationError
-from lei_desktop.fileio import atomic_write, file_problem  # noqa: F401 - also used by callers of this module
+from lei_desktop.fileio import atomic_write, file_problem, safe_filename  # noqa: F401 - atomic_write also used by callers
 from lei_desktop.formats import scenario as fmt
 from lei_desktop.services import attachments, convert, disputes, enrolment, expenses, policies, rates
 from lei_desktop.services.store import Store
@@ -130,7 +130,7 @@ def export(store: Store, path: Path, optional: Iterable[str] = ()) -> dict:
         def files(owner_rows_attachments) -> list[dict]:
             out = []
             for a in owner_rows_attachments:
-                name = f"{a.sha256[:12]}-{a.filename}"
+                name = f"{a.sha256[:12]}-{safe_filename(a.filename)}"  # '/', ':' … never reach the disk
                 rel = f"{files_dir_name}/{name}"
                 if rel not in written:
                     written[rel] = s.get(BlobRow, a.sha256).data

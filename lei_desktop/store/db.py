@@ -16,7 +16,7 @@ def to_url(db: str | Path | None) -> str:
     if db is None or str(db) == "":
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{path}"
+        return sqlite_url(path)
     text = str(db)
     if "://" in text:
         try:
@@ -26,7 +26,14 @@ def to_url(db: str | Path | None) -> str:
         return text
     path = Path(text).expanduser().resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
+    return sqlite_url(path)
+
+
+def sqlite_url(path: Path | str) -> str:
+    """The URL of the SQLite file ``path``. SQLAlchemy decodes ``%xx`` in a URL's database part and
+    ends it at ``?``: a folder named ``100% 项目`` (legal on Windows) must be quoted, or the app
+    would open another file than the one named."""
+    return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
 
 
 def is_sqlite(url: str) -> bool:

@@ -64,6 +64,7 @@ class CompanyRow(Versioned, Base):
     contact_name: Mapped[str] = mapped_column(String(100), default="")
     contact_phone: Mapped[str] = mapped_column(String(50), default="")
     contact_email: Mapped[str] = mapped_column(String(200), default="")
+    legal_representative: Mapped[str] = mapped_column(String(100), default="", server_default="")
     overseas_revenue_share: Mapped[Decimal | None] = mapped_column(Scaled(4), nullable=True)
     export_markets: Mapped[list] = mapped_column(JSON, default=list)
     eligibility: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -196,6 +197,7 @@ class ExpenseRow(Versioned, Base):
     invoice_number: Mapped[str] = mapped_column(String(100), default="")
     invoice_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     paid_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    service_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # LEDES LINE_ITEM_DATE: work done on
     amount_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     description_zh: Mapped[str] = mapped_column(Text, default="")

@@ -113,6 +113,7 @@ class MappingDialog(QDialog):
             "invoice_date": ("invoice date", "发票日期"), "payee": ("payee", "收款方", "收款人", "vendor"),
             "invoice_number": ("invoice", "发票号", "invoice no"), "description_zh": ("说明", "摘要", "备注"),
             "description_en": ("description", "memo"), "utbms_code": ("utbms", "code"), "ref": ("ref", "编号"),
+            "service_date": ("service date", "work date", "line item date", "服务日期", "工作日期"),
         }.get(fld, ())
         for h in self.header:
             if h.strip().lower() in words:
@@ -127,6 +128,7 @@ class MappingDialog(QDialog):
             "invoice_date": self.tr("Invoice date"), "paid_on": self.tr("Paid on"),
             "description_zh": self.tr("Description (Chinese)"), "description_en": self.tr("Description (English)"),
             "utbms_code": self.tr("UTBMS code"), "incurred_by_insured_staff": self.tr("Insured's own staff"),
+            "service_date": self.tr("Service date"),
         }
         for fld, label in self.labels.items():
             label.setText(names.get(fld, fld) + ":")

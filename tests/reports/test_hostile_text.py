@@ -47,7 +47,7 @@ def test_escaped_text_lays_out_and_draws(text):
 def test_whole_package_survives_hostile_fields(tmp_path_factory, name, desc, payee):
     out = tmp_path_factory.mktemp("h") / "h.pdf"
     data = {
-        "reference": "CL-H", "company": {"name_zh": name, "name_en": name, "uscc": name},
+        "reference": "CL-H", "company": {"name_zh": name, "name_en": name, "uscc": name, "legal_representative": payee},
         "dispute": {"title_zh": desc, "title_en": desc, "opposing_party": payee, "case_number": name},
         "assessment": {"lines": [{"expense": name, "category": desc, "payee": payee, "description_zh": desc,
                                   "description_en": desc, "amount": "1.00", "currency": "USD", "rate": "7.1",
@@ -59,16 +59,19 @@ def test_whole_package_survives_hostile_fields(tmp_path_factory, name, desc, pay
     }
     result = claim_package.write(data, out)
     text = flat("".join(pages_text(out)))
-    assert "7.10" in text and "人民币柒元壹角" in text
+    assert "7.10" in text and "人民币柒元壹角" in text and flat("SAY RENMINBI SEVEN YUAN AND TEN FEN ONLY") in text
+    assert flat("法定代表人 / Legal representative：") in text
     assert result["pages"] >= 5
 
 
 def test_enrolment_form_with_hostile_company(tmp_path):
     out = tmp_path / "e.pdf"
     company = {"name_zh": "北京堃昇珺<b>科技</b>&有限公司", "name_en": "<script>x</script> 😀", "uscc": "",
-               "registered_address_zh": "W" * 3000, "export_markets": ["US", "<DE>"], "eligibility": {"sells_overseas": True}}
+               "registered_address_zh": "W" * 3000, "legal_representative": "<b>张三</b>\u202e",
+               "export_markets": ["US", "<DE>"], "eligibility": {"sells_overseas": True}}
     enrolment_form.write({"company": company, "policy": {}}, out)
     text = flat("".join(pages_text(out)))
     assert flat("北京堃昇珺<b>科技</b>&有限公司") in text
     assert "<script>x</script>" + MISSING_GLYPH in text
     assert "truncated" in text and "US,<DE>" in text
+    assert flat("法定代表人 / Legal representative：<b>张三</b>") in text

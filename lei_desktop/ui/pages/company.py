@@ -22,6 +22,7 @@ COMPANY_FIELDS = [
     Field("uscc_override"),
     Field("registered_address_zh"),
     Field("registered_address_en"),
+    Field("legal_representative"),
     Field("contact_name"),
     Field("contact_phone"),
     Field("contact_email"),
@@ -35,6 +36,7 @@ def company_values(c) -> dict:
     return {
         "name_zh": c.name_zh, "name_en": c.name_en, "uscc": c.uscc, "uscc_override": c.uscc_override,
         "registered_address_zh": c.registered_address_zh, "registered_address_en": c.registered_address_en,
+        "legal_representative": c.legal_representative,
         "contact_name": c.contact_name, "contact_phone": c.contact_phone, "contact_email": c.contact_email,
         "overseas_revenue_share": c.overseas_revenue_share, "export_markets": list(c.export_markets),
         "products": list(c.products),
@@ -49,6 +51,7 @@ def company_form_labels(w: QWidget) -> dict[str, str]:
         "uscc_override": QCoreApplication.translate("CompanyForm", "Reason to accept a non-conforming code"),
         "registered_address_zh": QCoreApplication.translate("CompanyForm", "Registered address (Chinese)"),
         "registered_address_en": QCoreApplication.translate("CompanyForm", "Registered address (English)"),
+        "legal_representative": QCoreApplication.translate("CompanyForm", "Legal representative"),
         "contact_name": QCoreApplication.translate("CompanyForm", "Contact person"),
         "contact_phone": QCoreApplication.translate("CompanyForm", "Contact phone"),
         "contact_email": QCoreApplication.translate("CompanyForm", "Contact e-mail"),
