@@ -4,31 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lei_desktop.domain.messages import has, register, text
-
-#: What a ``kind`` parameter names ("no dispute 'D9'"), said in each language.
-register(
-    {
-        "kind.dispute": ("纠纷", "dispute"),
-        "kind.claim": ("索赔", "claim"),
-        "kind.policy": ("保单", "policy"),
-        "kind.expense": ("费用", "expense"),
-        "kind.consent": ("同意函", "consent"),
-        "kind.company": ("企业", "company"),
-        "kind.mapping": ("列映射", "mapping"),
-        "kind.rate": ("汇率", "rate"),
-        "kind.fx_rate": ("汇率", "rate"),
-        "kind.attachment": ("附件", "attachment"),
-        "kind.file": ("文件", "file"),
-    }
-)
-
-
-def _in(lang: str, params: dict) -> dict:
-    kind = params.get("kind")
-    if isinstance(kind, str) and has(f"kind.{kind}"):
-        return {**params, "kind": text(f"kind.{kind}", lang)}
-    return params
+from lei_desktop.domain.messages import text
 
 
 class LeiError(Exception):
@@ -42,11 +18,11 @@ class LeiError(Exception):
 
     @property
     def zh(self) -> str:
-        return text(self.code, "zh", **_in("zh", self.params))
+        return text(self.code, "zh", **self.params)
 
     @property
     def en(self) -> str:
-        return text(self.code, "en", **_in("en", self.params))
+        return text(self.code, "en", **self.params)
 
     def message(self, lang: str = "en") -> str:
         body = self.zh if lang == "zh" else self.en
