@@ -478,14 +478,27 @@ def _cover_letter(d: dict, st: dict, n_exhibits: int, claimed: object, payable: 
     return story
 
 
-def _kv_table(rows: list[tuple[str, str, str]], st: dict, widths=(150, None)):
+def _kv_table(rows: list[tuple[str, str, str]], st: dict, widths=(150, None), title: str | None = None):
+    """Label / value rows. With ``title`` (markup) the section heading is the table's first row, so
+    it cannot be left alone at the foot of a page and is repeated, ``（续 / continued）``, over the
+    rows that run onto the next page."""
     from reportlab.platypus import Table
 
     total = PAGE_W - 2 * MARGIN
     w0 = widths[0]
     data = [[P(f"{esc(zh)}<br/>{esc(en)}", st["small"]), P(value, st["base"])] for zh, en, value in rows]
-    t = Table(data, colWidths=[w0, total - w0], splitInRow=1)
-    t.setStyle(grid_style(header_rows=0, font_size=8))
+    if title is None:
+        t = Table(data, colWidths=[w0, total - w0], splitInRow=1)
+        t.setStyle(grid_style(header_rows=0, font_size=8))
+        return t
+    t = _continued_table_class()([[P(title, st["h2"]), ""]] + data, colWidths=[w0, total - w0], repeatRows=1,
+                                 splitInRow=1)
+    t.continued = P(f"{title}（续 / continued）", st["h2"])
+    style = grid_style(header_rows=0, font_size=8, grid_from=1)
+    style.add("SPAN", (0, 0), (-1, 0))
+    style.add("LEFTPADDING", (0, 0), (-1, 0), 0)
+    style.add("TOPPADDING", (0, 0), (-1, 0), 8)  # the heading's space above
+    t.setStyle(style)
     return t
 
 
@@ -582,14 +595,27 @@ def _continued_table_class():
         schedule sees which category the lines belong to."""
 
         continued = None  # the cell shown as the title of the parts after the first
+        is_continuation = False  # a part after a page break
+
+        def _mid_frame(self) -> bool:
+            """True when the frame being filled already holds something (known while laid out)."""
+            doc = getattr(getattr(self, "canv", None), "_doctemplate", None)
+            frame = getattr(doc, "frame", None)
+            return frame is not None and not getattr(frame, "_atTop", 1)
 
         def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+            if self.is_continuation and self._mid_frame():
+                # the rest of a table split at a row boundary is not split again into the space left
+                # under its first part (its "continued" title would stand in the middle of the page):
+                # it starts the next page
+                return []
             parts = super().split(availWidth, availHeight)
             if self.continued is not None:
                 for part in parts[1:]:
                     # a new first row (the row list itself is shared with the part before)
                     part._cellvalues[0] = [self.continued] + list(part._cellvalues[0][1:])
                     part.continued = self.continued
+                    part.is_continuation = True
             return parts
 
     return ContinuedTable

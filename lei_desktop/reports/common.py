@@ -216,13 +216,14 @@ def bi(zh: object, en: object, limit: int | None = 600) -> str:
     return f"{esc(zh, limit)}<br/>{esc(en, limit)}"
 
 
-def grid_style(header_rows: int = 1, font_size: float = 7.5):
+def grid_style(header_rows: int = 1, font_size: float = 7.5, grid_from: int = 0):
+    """The tables' look; ``grid_from`` > 0 leaves the first rows without lines (a heading row)."""
     from reportlab.lib import colors
     from reportlab.platypus import TableStyle
 
     cmds = [
         ("FONT", (0, 0), (-1, -1), fonts.register(), font_size),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
+        ("GRID", (0, grid_from), (-1, -1), 0.4, colors.HexColor("#777777")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),

@@ -180,3 +180,24 @@ def test_the_english_cover_paragraph_quotes_with_latin_quotes(loaded_store, tmp_
     assert '"Patent infringement suit against our smart locks"' in " ".join(english.split())
     assert "\u201c" not in english and "\u201d" not in english
     assert "“某美国公司诉我司智能锁专利侵权案”" in flat(cover)  # Chinese keeps its own quotes
+
+
+def test_enrolment_sections_name_themselves_again_when_they_run_over_a_page(loaded_store, tmp_path):
+    from lei_desktop.reports import enrolment_form
+    from lei_desktop.services.enrolment_form import enrolment_data
+
+    data = enrolment_data(loaded_store)
+    company = dict(data["company"]) if isinstance(data["company"], dict) else data["company"].__dict__.copy()
+    company["products"] = [f"Smart lock model X{n} with a long bilingual product name 智能门锁型号{n}" for n in range(60)]
+    data = {**data, "company": company}
+    out = tmp_path / "enrol.pdf"
+    enrolment_form.write(data, out)
+    texts = pages_text(out)
+    assert len(texts) >= 3
+    assert "一、企业信息1.Companyprofile" in flat(texts[0]) and "续" not in texts[0]
+    assert "一、企业信息1.Companyprofile（续/continued）" in flat(texts[1])
+    # every product is printed, once
+    whole = "".join(texts)
+    assert all(whole.count(f"Smart lock model X{n} ") == 1 for n in range(60))
+    cover = next(i for i, t in enumerate(texts) if "二、投保内容" in t)
+    assert "二、投保内容2.Coverappliedfor" in flat(texts[cover])
