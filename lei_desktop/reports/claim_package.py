@@ -566,24 +566,27 @@ def rate_text(value: object) -> str:
     return f"{d:.{max(4, -exponent)}f}" if isinstance(exponent, int) else clean(value, 20)
 
 
-def break_after(value: object, width: float, style, limit: int = 80):
-    """A reference such as ``PICC-BJ-CONSENT-2026-017`` in a narrow cell: lines broken after its
-    ``-`` / ``/`` / ``_`` rather than in the middle of a number (cut mid-token only when one part
-    alone is wider than the cell)."""
+def reference_lines(text_: str, width: float, style) -> list[str]:
+    """A reference such as ``PICC-BJ-CONSENT-2026-017`` cut into lines that fit ``width`` after its
+    ``-`` / ``/`` / ``_`` rather than in the middle of a number (a part wider than the cell alone is
+    left to the cell's own wrapping)."""
     import re
 
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    text_ = clean(value, limit)
     room = width - 6.5
-    parts = [p for p in re.split(r"(?<=[-/_])", text_) if p]
     lines: list[str] = []
-    for part in parts:
+    for part in (p for p in re.split(r"(?<=[-/_])", text_) if p):
         if lines and stringWidth(lines[-1] + part, style.fontName, style.fontSize) <= room:
             lines[-1] += part
         else:
             lines.append(part)
-    return fit(lines or [text_], width, style)
+    return lines or [text_]
+
+
+def break_after(value: object, width: float, style, limit: int = 80):
+    """A table cell holding a reference, broken at its separators (:func:`reference_lines`)."""
+    return fit(reference_lines(clean(value, limit), width, style), width, style)
 
 
 def _continued_table_class():
@@ -687,7 +690,9 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
                     str(number),
                     fit([day(line.get("date")), day(line.get("payment_date")), clean(line.get("expense"), 20)],
                         widths[1], st["tiny"]),
-                    fit([clean(line.get("payee"), 200), clean(line.get("invoice_no"), 60)], widths[2], st["tiny"]),
+                    fit([clean(line.get("payee"), 200),
+                         *reference_lines(clean(line.get("invoice_no"), 60), widths[2], st["tiny"])],
+                        widths[2], st["tiny"]),
                     desc,
                     fit([amount(line.get("amount"), None), currency], widths[4], st["tinyright"]),
                     fit(rate, widths[5], st["tiny"]),

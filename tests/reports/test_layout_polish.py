@@ -201,3 +201,18 @@ def test_enrolment_sections_name_themselves_again_when_they_run_over_a_page(load
     assert all(whole.count(f"Smart lock model X{n} ") == 1 for n in range(60))
     cover = next(i for i, t in enumerate(texts) if "二、投保内容" in t)
     assert "二、投保内容2.Coverappliedfor" in flat(texts[cover])
+
+
+def test_a_long_invoice_number_in_the_schedule_breaks_at_its_hyphens(tmp_path):
+    line = _line(1)
+    line["invoice_no"] = "SL-2026-031-SUPPLEMENTAL-AMENDED-0000000000001"
+    line["payee"] = "Smith, Lee, Hernandez, Whitfield-Okonkwo & Partners International IP Litigation LLP"
+    out = tmp_path / "inv.pdf"
+    claim_package.write({"reference": "CL-I", "assessment": {"lines": [line]}}, out)
+    page = next(t for t in pages_text(out) if "Expense schedule by category" in t)
+    m = re.search(r"SL-[\s\S]*?0000000000001", page)
+    assert m, page
+    pieces = m.group(0).split("\n")
+    assert len(pieces) >= 2 and all(p.endswith("-") for p in pieces[:-1]), pieces
+    assert "".join(pieces) == line["invoice_no"]
+    assert flat(line["payee"]) in flat(page)  # the payee, wrapped, is printed whole above it
