@@ -121,7 +121,7 @@ class ExpensesPage(BasePage):
         header.setSortIndicator(self.model.column_of("paid_on"), Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # the indicator matches the model's query: no extra reload
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
-        widths = {"ref": 70, "dispute": 60, "category": 130, "paid_on": 95, "invoice_date": 95, "payee": 200,
+        widths = {"ref": 70, "dispute": 60, "category": 165, "paid_on": 95, "invoice_date": 95, "payee": 200,
                   "invoice_number": 120, "amount": 110, "currency": 60, "cny": 110, "files": 45, "claim": 105}
         for key, width in widths.items():
             self.table.setColumnWidth(self.model.column_of(key), width)
