@@ -216,3 +216,22 @@ def test_a_long_invoice_number_in_the_schedule_breaks_at_its_hyphens(tmp_path):
     assert len(pieces) >= 2 and all(p.endswith("-") for p in pieces[:-1]), pieces
     assert "".join(pieces) == line["invoice_no"]
     assert flat(line["payee"]) in flat(page)  # the payee, wrapped, is printed whole above it
+
+
+HEADINGS = ("汇率说明", "Exchange-rate statement", "材料清单", "Document checklist", "引用的保险人书面同意函",
+            "Insurer's consent letters referred to", "纠纷层面的结论 Dispute-level findings：")
+
+
+@pytest.mark.parametrize("reasons", range(20, 42, 2))
+def test_no_page_ends_with_a_heading(tmp_path, reasons):
+    """However long the settlement page runs (dispute-level findings), the next section's heading
+    goes over the page break with its text (keepWithNext), never alone at the foot of a page."""
+    a = {"lines": [_line(1)],
+         "dispute_reasons": [{"zh": f"理由{i}：" + "说明" * 20, "en": f"reason {i}: " + "text " * 20}
+                             for i in range(reasons)]}
+    out = tmp_path / "o.pdf"
+    claim_package.write({"reference": "CL-O", "assessment": a,
+                         "checklist": [{"zh": "材料", "en": "document", "ok": True}] * 3}, out)
+    for k, t in enumerate(pages_text(out)):
+        body = [x.strip() for x in t.split("\n") if x.strip() and "Page" not in x]
+        assert body and body[-1] not in HEADINGS, (k, body[-3:])
