@@ -60,6 +60,7 @@
         <name>ClaimsPage</name>
         <message>
             <source>The claims engine is not part of this build yet.</source>
+            <extracomment>the assessment of this claim is shown (emitted after a load on the worker; "" when it failed)</extracomment>
             <translation>此版本尚未包含索赔引擎。</translation>
         </message>
         <message>
@@ -233,6 +234,14 @@
         <message>
             <source>Supplementary</source>
             <translation>补充索赔</translation>
+        </message>
+        <message>
+            <source>Claim {ref}</source>
+            <translation>索赔 {ref}</translation>
+        </message>
+        <message>
+            <source>Working out the settlement…</source>
+            <translation>正在计算理算结果…</translation>
         </message>
         <message>
             <source>No claim selected</source>
@@ -647,6 +656,21 @@ To submit anyway, give the reason (it is recorded):</source>
         </message>
     </context>
     <context>
+        <name>DateEdit</name>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>No date</source>
+            <translation>不填日期</translation>
+        </message>
+        <message>
+            <source>Choose from a calendar (Alt+↓)</source>
+            <translation>从日历中选择（Alt+↓）</translation>
+        </message>
+    </context>
+    <context>
         <name>DisputesPage</name>
         <message>
             <source>Disputes</source>
@@ -1057,6 +1081,10 @@ Open its folder?</source>
             <translation>未选择文件</translation>
         </message>
         <message>
+            <source>Reading the PDF…</source>
+            <translation>正在读取 PDF…</translation>
+        </message>
+        <message>
             <source>PDF, {n} page(s)</source>
             <translation>PDF，共 {n} 页</translation>
         </message>
@@ -1085,7 +1113,7 @@ Open its folder?</source>
         <name>ExpenseTableModel</name>
         <message>
             <source>No exchange rate for this currency and date</source>
-            <extracomment>(column key, the ExpenseQuery sort key or None when the column cannot be sorted in SQL)</extracomment>
+            <extracomment>(column key, the ExpenseQuery sort key or None when the column cannot be sorted in SQL) the roles data() answers; the view asks for a dozen per cell on every paint, the rest get None at once</extracomment>
             <translation>该币种在此日期没有汇率</translation>
         </message>
         <message>
@@ -1167,6 +1195,22 @@ Open its folder?</source>
             <source>Search reference, payee, invoice no., description…</source>
             <extracomment>how many pages the table may load to bring a just-saved row into view</extracomment>
             <translation>搜索编号、收款方、发票号、说明…</translation>
+        </message>
+        <message>
+            <source>Paid from</source>
+            <translation>付款日期自</translation>
+        </message>
+        <message>
+            <source>Paid to</source>
+            <translation>付款日期至</translation>
+        </message>
+        <message>
+            <source>Only expenses paid on or after this date (YYYY-MM-DD, or pick it)</source>
+            <translation>只显示该日期当天或之后付款的费用（输入 YYYY-MM-DD，或从日历选择）</translation>
+        </message>
+        <message>
+            <source>Only expenses paid on or before this date (YYYY-MM-DD, or pick it)</source>
+            <translation>只显示该日期当天或之前付款的费用（输入 YYYY-MM-DD，或从日历选择）</translation>
         </message>
         <message>
             <source>&amp;New</source>
@@ -1267,7 +1311,7 @@ Open its folder?</source>
         <name>ImportDialog</name>
         <message>
             <source>Import expenses</source>
-            <extracomment>Rows listed in the preview table (the totals and the problems always cover the whole file).</extracomment>
+            <extracomment>Rows listed in the preview table (the totals and the problems always cover the whole file). a preview finished and is shown (True: it may be imported)</extracomment>
             <translation>导入费用</translation>
         </message>
         <message>
@@ -1316,7 +1360,7 @@ Open its folder?</source>
         </message>
         <message>
             <source>Dispute:</source>
-            <translation>争议：</translation>
+            <translation>纠纷：</translation>
         </message>
         <message>
             <source>Currency (LEDES 1998B):</source>
@@ -1348,7 +1392,7 @@ Open its folder?</source>
         </message>
         <message>
             <source>From the file or the dispute's country</source>
-            <translation>按文件或争议所在国</translation>
+            <translation>按文件或纠纷所在国家</translation>
         </message>
         <message>
             <source>Rate (CNY)</source>
@@ -1389,6 +1433,14 @@ Open its folder?</source>
         <message>
             <source>Cannot read the file: %1</source>
             <translation>无法读取文件：%1</translation>
+        </message>
+        <message>
+            <source>The file could not be read: %1</source>
+            <translation>无法读取该文件：%1</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>正在读取 %1…</translation>
         </message>
         <message>
             <source>%1 expense(s) would be imported.</source>
@@ -1506,7 +1558,7 @@ Open its folder?</source>
         </message>
         <message>
             <source>Date</source>
-            <translation>日期</translation>
+            <translation>审核日期</translation>
         </message>
     </context>
     <context>
@@ -1752,8 +1804,8 @@ Discard them and quit?</source>
             <translation>赔付金额（人民币）</translation>
         </message>
         <message>
-            <source>Date paid (YYYY-MM-DD)</source>
-            <translation>赔付日期（YYYY-MM-DD）</translation>
+            <source>Date paid</source>
+            <translation>付款日期</translation>
         </message>
         <message>
             <source>Bank reference</source>

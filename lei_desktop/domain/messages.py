@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 _CATALOG: dict[str, tuple[str, str]] = {}
+_NOUNS: dict[str, tuple[str, str, str, str]] = {}  # see domain/nouns.py
 
 
 def register(entries: Mapping[str, tuple[str, str]]) -> None:
@@ -16,6 +17,39 @@ def register(entries: Mapping[str, tuple[str, str]]) -> None:
         if code in _CATALOG and _CATALOG[code] != pair:
             raise ValueError(f"message code {code!r} registered twice with different text")
         _CATALOG[code] = pair
+
+
+def register_nouns(entries: Mapping[str, tuple[str, str, str, str]]) -> None:
+    """Nouns a ``kind`` parameter may name: code -> (zh, en, zh measure word, en plural)."""
+    _NOUNS.update(entries)
+
+
+def noun(kind: str, lang: str = "en") -> str:
+    """``claim`` -> 索赔 / claim; a kind not registered is given back as it is."""
+    entry = _NOUNS.get(kind)
+    if entry is None:
+        return kind
+    return entry[0] if lang == "zh" else entry[1]
+
+
+def count_of(count: int, kind: str, lang: str = "en") -> str:
+    """3 笔费用 / 3 expenses / 1 expense."""
+    entry = _NOUNS.get(kind)
+    if entry is None:
+        return f"{count} {kind}"
+    zh, en, measure, plural = entry
+    if lang == "zh":
+        return f"{count} {measure}{zh}"
+    return f"{count} {en if count == 1 else plural}"
+
+
+def _localized(params: dict, lang: str) -> dict:
+    kind = params.get("kind")
+    if isinstance(kind, str) and kind in _NOUNS:
+        params = {**params, "kind": noun(kind, lang)}
+    if "by_kind" in params and "count" in params and "by" not in params:
+        params = {**params, "by": count_of(params["count"], params["by_kind"], lang)}
+    return params
 
 
 def has(code: str) -> bool:
@@ -29,7 +63,7 @@ def text(code: str, lang: str = "en", **params: object) -> str:
         return code if not params else f"{code} {params}"
     template = pair[0] if lang == "zh" else pair[1]
     try:
-        return template.format(**params)
+        return template.format(**_localized(params, lang))
     except (KeyError, IndexError, ValueError):
         return template
 
@@ -85,15 +119,15 @@ register(
         ),
         "valid": ("有效", "valid"),
         # references and store
-        "not_found": ("找不到 {kind} “{ref}”", "no {kind} '{ref}'"),
-        "duplicate_ref": ("{kind} “{ref}” 已存在", "{kind} '{ref}' already exists"),
-        "in_use": ("{kind} “{ref}” 仍被 {by} 引用，不能删除", "{kind} '{ref}' is still used by {by} and cannot be deleted"),
+        "not_found": ("找不到{kind}“{ref}”", "no {kind} '{ref}'"),
+        "duplicate_ref": ("{kind}“{ref}”已存在", "{kind} '{ref}' already exists"),
+        "in_use": ("{kind}“{ref}”仍被 {by} 引用，不能删除", "{kind} '{ref}' is still used by {by} and cannot be deleted"),
         "frozen": (
             "费用 “{ref}” 已随索赔 {claim} 提交，不能修改或删除",
             "expense '{ref}' was submitted in claim {claim} and cannot be changed or deleted",
         ),
         "stale": (
-            "{kind} “{ref}” 已被他人修改，请重新载入后再保存",
+            "{kind}“{ref}”已被他人修改，请重新载入后再保存",
             "{kind} '{ref}' was changed by someone else; reload it before saving",
         ),
         "no_company": ("尚未登记企业信息", "no company has been enrolled yet"),
@@ -106,3 +140,7 @@ register(
         "attachment_kind": ("附件类型 “{value}” 无效，可选：{choices}", "attachment kind '{value}' is not one of {choices}"),
     }
 )
+
+
+# the nouns a ``kind`` names (kept in their own module; imported last, as it registers here)
+from lei_desktop.domain import nouns as _nouns  # noqa: E402, F401

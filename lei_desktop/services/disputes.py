@@ -63,10 +63,10 @@ def update_dispute(store: Store, ref: str, d: Dispute, expected_version: int | N
 def delete_dispute(store: Store, ref: str) -> None:
     with store.session() as s:
         row = by_ref(s, DisputeRow, ref, "dispute")
-        for table, label in ((ExpenseRow, "expense(s)"), (ConsentRow, "consent(s)"), (ClaimRow, "claim(s)")):
+        for table, label in ((ExpenseRow, "expense"), (ConsentRow, "consent"), (ClaimRow, "claim")):
             used = s.scalar(select(func.count(table.id)).where(table.dispute_id == row.id))
             if used:
-                raise Conflict("in_use", "ref", kind="dispute", ref=ref, by=f"{used} {label}")
+                raise Conflict("in_use", "ref", kind="dispute", ref=ref, count=used, by_kind=label)
         store.audit(s, "dispute", ref, "delete", convert.diff(convert.dispute(row), None))
         s.delete(row)
 

@@ -140,7 +140,8 @@ def page_after(store: Store, query: ExpenseQuery, after: tuple | None, limit: in
         q = _where(q, query)
         if after is not None:
             q = q.where(_after(keys, after, query.descending))
-        q = q.order_by(*_order(keys, query.descending, scan=bool(query.text))).limit(limit)
+        ranged = (query.paid_from or query.paid_to) and query.sort != "paid_on"
+        q = q.order_by(*_order(keys, query.descending, scan=bool(query.text or ranged))).limit(limit)
         result = s.execute(q).all()
         refs = dict(s.execute(select(DisputeRow.id, DisputeRow.ref)).all())
         rows = tuple(_expense_of(r, refs) for r in result)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -143,6 +144,8 @@ class ExpenseQuery:
     currency: str | None = None
     sort: str = "paid_on"
     descending: bool = False
+    paid_from: date | None = None  # paid on or after (inclusive)
+    paid_to: date | None = None  # paid on or before (inclusive)
 
 
 def _filtered(q, query: ExpenseQuery):
@@ -152,6 +155,10 @@ def _filtered(q, query: ExpenseQuery):
         q = q.where(ExpenseRow.category == query.category)
     if query.currency:
         q = q.where(ExpenseRow.currency == query.currency)
+    if query.paid_from is not None:
+        q = q.where(ExpenseRow.paid_on >= query.paid_from)
+    if query.paid_to is not None:
+        q = q.where(ExpenseRow.paid_on <= query.paid_to)
     if query.text:
         like = f"%{query.text}%"
         q = q.where(

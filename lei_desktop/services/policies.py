@@ -74,7 +74,7 @@ def delete_policy(store: Store, ref: str) -> None:
         row = by_ref(s, PolicyRow, ref, "policy")
         used = s.scalar(select(func.count(DisputeRow.id)).where(DisputeRow.policy_id == row.id))
         if used:
-            raise Conflict("in_use", "ref", kind="policy", ref=ref, by=f"{used} dispute(s)")
+            raise Conflict("in_use", "ref", kind="policy", ref=ref, count=used, by_kind="dispute")
         store.audit(s, "policy", ref, "delete", convert.diff(convert.policy(row), None))
         s.delete(row)
 

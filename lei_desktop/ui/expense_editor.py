@@ -11,7 +11,6 @@ number, or the same file) is shown as you type and asked about before saving.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,22 +55,10 @@ from lei_desktop.services.expense_table import (
     next_ref,
     save_expense,
 )
+from lei_desktop.ui.forms import DateEdit, loose_date
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "AUD", "CAD", "CHF", "SGD")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
-
-
-_LOOSE_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
-
-
-def loose_date(text: str) -> str:
-    """Dates typed the way people type them: ``2026/4/1``, ``2026.4.1``, ``2026年4月1日``, ``20260401``
-    become ``2026-04-01``; anything else is passed on unchanged for the domain's check to name."""
-    m = _LOOSE_DATE.match(text) or _COMPACT_DATE.match(text)
-    if not m:
-        return text.strip()
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
 def guess_kind(filename: str) -> str:
@@ -235,7 +222,7 @@ class ExpenseEditor(QWidget):
     FIELDS = ("ref", "dispute", "category", "amount", "currency", "paid_on", "invoice_date", "payee",
               "invoice_number", "description_zh", "description_en", "rate_override", "rate_per")
 
-    def __init__(self, ctx, undo_stack, parent=None, start_new: bool = True) -> None:
+    def __init__(self, ctx, undo_stack, parent=None, start_new: bool = True, disputes=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.undo_stack = undo_stack
@@ -249,11 +236,13 @@ class ExpenseEditor(QWidget):
         self.duplicates: list = []
         #: asked before saving a likely duplicate; tests replace it
         self.confirm_duplicate = self._ask_duplicate
+        self._pdf_summaries: dict[str, tuple[int, str]] = {}  # sha256 -> (pages, first page's text)
+        self._disputes = None  # the last list of disputes read (a language switch re-labels it, no re-read)
         self._build()
         self._dup_timer = QTimer(self, singleShot=True, interval=250)
         self._dup_timer.timeout.connect(self.check_duplicates_in_background)
         self.retranslate()
-        self.reload_choices()
+        self.reload_choices(disputes)
         if start_new:
             self.new_expense()
 
@@ -273,8 +262,8 @@ class ExpenseEditor(QWidget):
         self.currency.setEditable(True)
         self.currency.addItems(COMMON_CURRENCIES)
         self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.paid_on = QLineEdit()
-        self.invoice_date = QLineEdit()
+        self.paid_on = DateEdit()
+        self.invoice_date = DateEdit()
         for w in (self.paid_on, self.invoice_date):
             w.setPlaceholderText("YYYY-MM-DD / 2026/4/1")
         self.payee = QLineEdit()
@@ -462,7 +451,7 @@ class ExpenseEditor(QWidget):
         self._fill_categories()
         self._fill_kinds()
         if self.dispute.count():
-            self.reload_choices()  # dispute titles in the new language
+            self.reload_choices(self._disputes)  # dispute titles in the new language
         self._update_title()
         self._show_locked()
         self.validate()
@@ -547,6 +536,7 @@ class ExpenseEditor(QWidget):
         self.dispute.clear()
         if disputes is None:
             disputes = dispute_service.list_disputes(self.ctx.store)
+        self._disputes = disputes
         for d in disputes:
             title = d.title_zh if self.ctx.lang == "zh" and d.title_zh else d.title_en or d.title_zh
             self.dispute.addItem(f"{d.ref} — {title}" if title else d.ref, d.ref)
@@ -948,11 +938,34 @@ class ExpenseEditor(QWidget):
                 return
         self.preview.setPixmap(QPixmap())
         if data[:5] == b"%PDF-":
-            pages, first = pdf_summary(data)
-            head = self.tr("PDF, {n} page(s)").format(n=pages) if pages else self.tr("PDF (cannot be read)")
-            self.preview.setText(f"{fe.filename}\n{head}\n\n{first}")
+            summary = self._pdf_summaries.get(fe.sha256)
+            if summary is not None:
+                self._show_pdf(fe, summary)
+                return
+            # reading a PDF (and importing pypdf the first time) is slow: on a worker, shown if still current
+            reading = self.tr("Reading the PDF…")
+            self.preview.setText(f"{fe.filename}\n{reading}")
+            run = getattr(self.ctx, "run_in_thread", None)
+
+            def done(result, fe=fe) -> None:
+                if not isValid(self):
+                    return
+                self._pdf_summaries[fe.sha256] = result
+                row = self.file_list.currentRow()
+                if 0 <= row < len(self.files) and self.files[row].sha256 == fe.sha256:
+                    self._show_pdf(fe, result)
+
+            if run is None:
+                done(pdf_summary(data))
+            else:
+                run(lambda: pdf_summary(data), done, lambda _exc: done((0, "")))
         else:
             self.preview.setText(f"{fe.filename}\n{fe.size} B")
+
+    def _show_pdf(self, fe: FileEntry, summary: tuple[int, str]) -> None:
+        pages, first = summary
+        head = self.tr("PDF, {n} page(s)").format(n=pages) if pages else self.tr("PDF (cannot be read)")
+        self.preview.setText(f"{fe.filename}\n{head}\n\n{first}")
 
     # --- saving --------------------------------------------------------------------------------------
 

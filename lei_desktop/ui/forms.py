@@ -3,20 +3,25 @@ an error label under each field, and change tracking (for live validation and un
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +31,204 @@ from lei_desktop.domain.errors import LeiError, ValidationErrors
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 
+_LOOSE_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+
+
+def loose_date(text: str) -> str:
+    """Dates typed the way people type them: ``2026/4/1``, ``2026.4.1``, ``2026年4月1日``, ``20260401``
+    become ``2026-04-01``; anything else is passed on unchanged for the domain's check to name."""
+    m = _LOOSE_DATE.match(text) or _COMPACT_DATE.match(text)
+    if not m:
+        return text.strip()
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+
+_ICON: list[QIcon] = []
+
+
+def _calendar_icon() -> QIcon:
+    """A small drawn calendar (no icon theme is needed, so it looks the same on every system);
+    drawn once and shared by every date field."""
+    if _ICON:
+        return _ICON[0]
+    pix = QPixmap(16, 16)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(QColor("#4a5a70"), 1.2))
+    p.setBrush(QColor("#ffffff"))
+    p.drawRoundedRect(QRectF(1.5, 2.5, 13, 12), 1.5, 1.5)
+    p.fillRect(QRectF(2, 3, 12, 3), QColor("#c0392b"))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#4a5a70"))
+    for row in range(2):
+        for col in range(3):
+            p.drawRect(QRectF(4 + col * 3.2, 8 + row * 3, 1.8, 1.8))
+    p.end()
+    _ICON.append(QIcon(pix))
+    return _ICON[0]
+
+
+def ui_locale() -> QLocale:
+    from lei_desktop.ui import i18n
+
+    if i18n.current() == "zh":
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+class _CalendarPopup(QFrame):
+    """The calendar under a date field. It keeps Enter/Escape to itself, so a page's Enter-saves
+    shortcut does not fire while a date is being picked."""
+
+    picked = Signal(QDate)
+    cleared = Signal()
+
+    def __init__(self, owner: QWidget, selected: QDate, optional: bool) -> None:
+        super().__init__(owner, Qt.WindowType.Popup)
+        self.setObjectName("date_popup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("date_calendar")
+        self.calendar.setLocale(ui_locale())
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setSelectedDate(selected)
+        self.calendar.activated.connect(self.picked)  # Enter or double-click
+        self.calendar.clicked.connect(self.picked)
+        self.today_button = QPushButton(QCoreApplication.translate("DateEdit", "Today"))
+        self.today_button.setObjectName("date_today")
+        self.today_button.clicked.connect(lambda: self.picked.emit(QDate.currentDate()))
+        self.clear_button = QPushButton(QCoreApplication.translate("DateEdit", "No date"))
+        self.clear_button.setObjectName("date_clear")
+        self.clear_button.clicked.connect(self.cleared)
+        self.clear_button.setVisible(optional)
+        for b in (self.today_button, self.clear_button):
+            b.setAutoDefault(False)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.today_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.calendar)
+        layout.addLayout(buttons)
+
+    def event(self, e) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and e.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            e.accept()
+            return True
+        return super().event(e)
+
+
+class DateEdit(QLineEdit):
+    """One date field for the whole app: typed from the keyboard (``2026-04-01``, ``2026/4/1``,
+    ``2026年4月1日``, ``20260401`` — :func:`loose_date`) or picked from a calendar in the UI's language
+    (the button at the right, or Alt+Down / F4). Still a QLineEdit, so Tab order, Enter-saves and
+    live validation work as for any text field; picking emits ``textEdited`` like typing does.
+    ``optional`` fields can be emptied (clear button, or "No date" in the calendar)."""
+
+    def __init__(self, parent=None, optional: bool = True) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.popup: _CalendarPopup | None = None
+        self.setPlaceholderText("YYYY-MM-DD")
+        self.setClearButtonEnabled(optional)
+        self.calendar_action = self.addAction(_calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setObjectName("date_calendar_action")
+        self.calendar_action.triggered.connect(self.show_calendar)
+        self.editingFinished.connect(self._normalise)
+        self._retranslate()
+
+    def _normalise(self) -> None:
+        """Leaving the field shows a typed date the way it is stored (``2026/4/1`` -> ``2026-04-01``);
+        text that is not a date stays as typed, with its message."""
+        if self.isReadOnly():
+            return
+        d = self.date()
+        if d is not None and self.text() != d.isoformat():
+            self.setText(d.isoformat())
+
+    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 - Qt's name
+        """A read-only date (a locked expense) offers neither the calendar nor clearing."""
+        super().setReadOnly(read_only)
+        self.calendar_action.setVisible(not read_only)
+        self.setClearButtonEnabled(self.optional and not read_only)
+
+    def _retranslate(self) -> None:
+        self.calendar_action.setToolTip(QCoreApplication.translate("DateEdit", "Choose from a calendar (Alt+↓)"))
+
+    def changeEvent(self, e) -> None:  # noqa: N802
+        if e.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(e)
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        if (e.key() == Qt.Key.Key_Down and e.modifiers() & Qt.KeyboardModifier.AltModifier) or e.key() == Qt.Key.Key_F4:
+            self.show_calendar()
+            return
+        super().keyPressEvent(e)
+
+    def date(self) -> date | None:
+        """The typed date, or None when empty or not a date."""
+        try:
+            return date.fromisoformat(loose_date(self.text()))
+        except ValueError:
+            return None
+
+    def iso_text(self) -> str:
+        """The text as ``YYYY-MM-DD`` where it reads as a date, else as typed (for the domain to refuse)."""
+        return loose_date(self.text())
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(value.isoformat() if value else "")
+
+    def show_calendar(self) -> None:
+        if not self.isEnabled() or self.isReadOnly():
+            return
+        d = self.date() or date.today()
+        if self.popup is not None:
+            self.popup.close()
+        self.popup = _CalendarPopup(self, QDate(d.year, d.month, d.day), self.optional)
+        # closed any way (a date taken, Escape, a click elsewhere), it is deleted and forgotten
+        self.popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.popup.destroyed.connect(self._popup_gone)
+        self.popup.picked.connect(self._picked)
+        self.popup.cleared.connect(self._cleared)
+        self.popup.adjustSize()
+        below = self.mapToGlobal(QPoint(0, self.height()))
+        screen = self.screen().availableGeometry() if self.screen() else None
+        x, y = below.x(), below.y()
+        if screen is not None:
+            x = max(screen.left(), min(x, screen.right() - self.popup.width()))
+            if y + self.popup.height() > screen.bottom():
+                y = self.mapToGlobal(QPoint(0, 0)).y() - self.popup.height()
+        self.popup.move(x, y)
+        self.popup.show()
+        self.popup.calendar.setFocus()
+
+    def _set_edited(self, text: str) -> None:
+        if text != self.text():
+            self.setText(text)
+            self.textEdited.emit(text)
+        if self.popup is not None:
+            self.popup.close()
+            self.popup = None
+        self.setFocus()
+
+    def _popup_gone(self, *_args) -> None:
+        self.popup = None
+
+    def _picked(self, qd: QDate) -> None:
+        self._set_edited(date(qd.year(), qd.month(), qd.day()).isoformat())
+
+    def _cleared(self) -> None:
+        self._set_edited("")
+
 
 @dataclass
 class Field:
@@ -34,6 +237,7 @@ class Field:
     choices: Sequence[str] = ()
     placeholder: str = ""
     stand_in: object = None  # a valid value for live checking while the field is not reached yet
+    optional: bool = True  # a date field that may stay empty (offers clearing)
 
 
 def _plain(value) -> str:
@@ -110,10 +314,7 @@ class Form(QWidget):
                 w.boxes[code] = cb
             h.addStretch(1)
         else:
-            w = QLineEdit()
-            if f.kind == "date":
-                w.setPlaceholderText("YYYY-MM-DD")
-                w.setInputMask("")
+            w = DateEdit(optional=f.optional) if f.kind == "date" else QLineEdit()
             if f.placeholder:
                 w.setPlaceholderText(f.placeholder)
             w.textChanged.connect(lambda *_a, k=f.key: self._touched(k))
@@ -174,6 +375,8 @@ class Form(QWidget):
         if f.kind == "multi":
             return [code for code, cb in w.boxes.items() if cb.isChecked()]
         text = w.text().strip()
+        if f.kind == "date":
+            text = loose_date(text)
         if f.kind == "list":
             return [p.strip() for p in text.replace("，", ",").replace("、", ",").split(",") if p.strip()]
         return text or None

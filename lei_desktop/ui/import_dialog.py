@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,16 +21,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from lei_desktop.domain import categories as cats
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.domain.money import COMMON_CURRENCIES
+from lei_desktop.ui.forms import DateEdit
 
 #: Rows listed in the preview table (the totals and the problems always cover the whole file).
 MAX_SHOWN = 2000
@@ -39,11 +42,17 @@ MAX_SHOWN = 2000
 class ImportDialog(QDialog):
     """``ImportDialog(ctx, parent, dispute=REF)``; ``exec()`` is true when something was imported."""
 
+    #: a preview finished and is shown (True: it may be imported)
+    preview_finished = Signal(bool)
+
     def __init__(self, ctx, parent: QWidget | None = None, dispute: str | None = None, path: str | None = None,
                  kind: str | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.preview = None
+        self.previewing = False  # a preview is being read on a worker
+        self.preview_ok = False
+        self._preview_seq = 0
         self.fixed_kind = kind
         self.result_refs: tuple[str, ...] = ()
         self.setObjectName("import_dialog")
@@ -64,9 +73,8 @@ class ImportDialog(QDialog):
         self.currency_combo = QComboBox()
         self.currency_combo.setObjectName("import_currency")
         self.currency_combo.setEditable(True)
-        self.paid_on_edit = QLineEdit()
+        self.paid_on_edit = DateEdit()
         self.paid_on_edit.setObjectName("import_paid_on")
-        self.paid_on_edit.setPlaceholderText("YYYY-MM-DD")
         self.mapping_combo = QComboBox()
         self.mapping_combo.setObjectName("import_mapping")
         self.mapping_combo.setEditable(True)
@@ -114,8 +122,15 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.commit)
         self.cancel_button.clicked.connect(self.reject)
 
+        self.busy = QProgressBar()  # indeterminate while the file is read and checked
+        self.busy.setObjectName("import_busy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(200)
+        self.busy.hide()
         top = QHBoxLayout()
         top.addStretch(1)
+        top.addWidget(self.busy)
         top.addWidget(self.preview_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -128,6 +143,11 @@ class ImportDialog(QDialog):
         self._fill_choices(dispute)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.path_edit.textChanged.connect(self._path_changed)
+        # a preview is for the choices it was made with: changing one drops it (and any still running)
+        self.dispute_combo.currentIndexChanged.connect(self._clear)
+        self.currency_combo.editTextChanged.connect(self._clear)
+        self.paid_on_edit.textChanged.connect(self._clear)
+        self.mapping_combo.editTextChanged.connect(self._clear)
         self.retranslate()
         self._path_changed(self.path_edit.text())
         if kind:
@@ -212,7 +232,10 @@ class ImportDialog(QDialog):
         self._clear()
         self._headers()
 
-    def _clear(self) -> None:
+    def _clear(self, *_args) -> None:
+        self._preview_seq += 1  # a preview still running is for the old choices: its result is dropped
+        if self.previewing:
+            self._set_busy(False)
         self.preview = None
         self.import_button.setEnabled(False)
         self.table.setRowCount(0)
@@ -271,41 +294,81 @@ class ImportDialog(QDialog):
         return text.upper() or None
 
     def run_preview(self) -> bool:
-        """Read the file and show what would be imported; True when the preview may be imported."""
+        """Read the file and show what would be imported. The reading and checking run on a worker
+        (a 10,000-line LEDES file takes a second), with the dialog's busy bar showing; the result is
+        applied only if nothing was changed meanwhile (file, format, dispute, currency, paid-on date,
+        mapping), and
+        ``preview_finished(ok)`` is emitted. Returns True when a preview that may be imported is
+        already shown on return (as with a context that runs work at once), False otherwise."""
+        from lei_desktop.domain.fields import parse_date
         from lei_desktop.services import imports
 
         self._clear()
         path = Path(self.path_edit.text().strip())
+        kind = self.kind_combo.currentData()
         dispute = self.dispute_combo.currentData()
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.summary.setText(self.tr("Cannot read the file: %1").replace("%1", exc.strerror or str(exc)))
-            return False
-        if self.kind_combo.currentData() == "rates":
-            self.preview = imports.preview_rates(data)
-            self._show_rates(self.preview)
-            return not self.preview.errors
-        try:
-            if self.kind_combo.currentData() == "csv":
-                chosen = self.mapping_combo.currentText().strip()
-                if self.mapping_override is not None and not chosen:
-                    mapping = self.mapping_override
-                else:
-                    mapping = imports.resolve_mapping(self.ctx.store, chosen)
-                self.preview = imports.preview_csv(self.ctx.store, data, dispute, mapping, filename=path.name)
-            else:
-                from lei_desktop.domain.fields import parse_date
+        store = self.ctx.store
+        chosen = self.mapping_combo.currentText().strip()
+        override = self.mapping_override if self.mapping_override is not None and not chosen else None
+        currency = self.currency()
+        paid = self.paid_on_edit.iso_text()
+        seq = self._preview_seq
 
-                paid = self.paid_on_edit.text().strip()
-                self.preview = imports.preview_ledes(self.ctx.store, data, dispute, currency=self.currency(),
-                                                     filename=path.name,
-                                                     paid_on=parse_date(paid, "paid_on") if paid else None)
-        except LeiError as exc:
-            self.summary.setText(exc.message(self.ctx.lang))
-            return False
-        self._show(self.preview)
-        return self.preview.ok
+        def work():
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                return ("unreadable", exc.strerror or str(exc))
+            if kind == "rates":
+                return ("rates", imports.preview_rates(data))
+            if kind == "csv":
+                mapping = override if override is not None else imports.resolve_mapping(store, chosen)
+                return ("rows", imports.preview_csv(store, data, dispute, mapping, filename=path.name))
+            return ("rows", imports.preview_ledes(store, data, dispute, currency=currency, filename=path.name,
+                                                  paid_on=parse_date(paid, "paid_on") if paid else None))
+
+        def done(result) -> None:
+            if not isValid(self) or seq != self._preview_seq:
+                return  # stale: the file, format or dispute changed while it was read
+            self._set_busy(False)
+            what, value = result
+            ok = False
+            if what == "unreadable":
+                self.summary.setText(self.tr("Cannot read the file: %1").replace("%1", value))
+            elif what == "rates":
+                self.preview = value
+                self._show_rates(value)
+                ok = not value.errors
+            else:
+                self.preview = value
+                self._show(value)
+                ok = value.ok
+            self.preview_ok = ok
+            self.preview_finished.emit(ok)
+
+        def failed(exc) -> None:
+            if not isValid(self) or seq != self._preview_seq:
+                return
+            self._set_busy(False)
+            self.preview_ok = False
+            if isinstance(exc, LeiError):
+                self.summary.setText(exc.message(self.ctx.lang))
+            else:
+                self.summary.setText(self.tr("The file could not be read: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
+            self.preview_finished.emit(False)
+
+        self.preview_ok = False
+        self._set_busy(True)
+        self.summary.setText(self.tr("Reading %1…").replace("%1", path.name))
+        self.ctx.run_in_thread(work, done, failed)
+        return self.preview_ok
+
+    def _set_busy(self, on: bool) -> None:
+        self.previewing = on
+        self.busy.setVisible(on)
+        self.preview_button.setEnabled(not on)
+        if on:
+            self.import_button.setEnabled(False)
 
     def _show(self, preview) -> None:
         lang = self.ctx.lang

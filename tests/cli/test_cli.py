@@ -128,3 +128,14 @@ def test_a_console_that_cannot_show_chinese_gets_stand_ins_not_a_crash(tmp_path)
     assert r.stdout.strip() == "\\u4eba\\u6c11\\u5e01\\u58f9\\u62fe\\u8d30\\u5143\\u4f0d\\u89d2"  # 人民币壹拾贰元伍角
     r = cli("--lang", "zh", "uscc", "91110108MA01XH7K2S", env={"PYTHONIOENCODING": "latin-1"})
     assert r.returncode == 1 and "\\u" in r.stderr  # the refusal still arrives, escaped
+
+
+@pytest.mark.parametrize("lang,expected", [("zh", "找不到索赔“CL-NONE”"), ("en", "no claim 'CL-NONE'")])
+def test_a_missing_record_is_named_in_the_users_language(tmp_path, example_path, lang, expected):
+    db = tmp_path / "x.sqlite3"
+    assert cli("--db", str(db), "load", str(example_path)).returncode == 0
+    r = cli("--db", str(db), "--lang", lang, "claim", "assess", "CL-NONE")
+    assert r.returncode == 1
+    assert expected in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    if lang == "zh":
+        assert " claim " not in r.stderr

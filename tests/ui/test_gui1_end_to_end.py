@@ -123,6 +123,7 @@ def test_enrol_policy_dispute_expense_claim_export(qtbot, fresh_window, ctx, tmp
     cpage.dispute.setCurrentIndex(cpage.dispute.findData("D1"))
     ref = cpage.build_claim()
     assert ref
+    qtbot.waitUntil(lambda: not cpage.loading, timeout=20000)  # the assessment runs on a worker
     expected = (Decimal("10000") * Decimal("7.1") - Decimal("10000")) * Decimal("0.8")
     assert Decimal(str(cpage.doc["payable"])) == expected.quantize(Decimal("0.01"))
     assert ctx.fmt_money(expected) in cpage.summary.text()

@@ -94,6 +94,7 @@ def test_enrol_to_exported_claim(qtbot, ctx, tmp_path):
     cp.refresh()
     cp.dispute.setCurrentIndex(cp.dispute.findData("D-E2E"))
     ref = cp.build_claim()
+    qtbot.waitUntil(lambda: not cp.loading, timeout=20000)  # the assessment runs on a worker
     assert [ln["expense"] for ln in cp.doc["lines"]] == [saved.ref]
     assert cp.lines.item(0, 4).text() == ctx.fmt_money(cny, "CNY")
     assert cp.steps.rowCount() == len(claims.assess(ctx.store, ref)["steps"]) > 0

@@ -137,7 +137,9 @@ def test_expenses_page_import_shows_the_new_rows(qtbot, loaded_store, tmp_path, 
         seen["dispute"] = self.dispute_combo.currentData()
         self.path_edit.setText(str(LEDES / "canonical_1998b.txt"))
         self.currency_combo.setEditText("USD")
-        assert self.run_preview()
+        with qtbot.waitSignal(self.preview_finished, timeout=20000) as blocker:  # read on a worker
+            self.run_preview()
+        assert blocker.args == [True]
         self.commit()
         return self.result()
 
@@ -182,7 +184,9 @@ def test_rates_page_button_opens_the_rates_import(qtbot, loaded_store, tmp_path,
     def run(self):
         assert self.kind_combo.currentData() == "rates"
         self.path_edit.setText(str(f))
-        assert self.run_preview()
+        with qtbot.waitSignal(self.preview_finished, timeout=20000) as blocker:  # read on a worker
+            self.run_preview()
+        assert blocker.args == [True]
         self.commit()
         return self.result()
 

@@ -28,6 +28,7 @@ def claims_page(qtbot, qt_loop, win_store, tmp_path):
     page = ClaimsPage(ctx)
     qtbot.addWidget(page)
     page.select_claim(ref)
+    qtbot.waitUntil(lambda: not page.loading and page.doc is not None, timeout=20000)  # assessed on a worker
     page.quiet_export = True
     return page
 

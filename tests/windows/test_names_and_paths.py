@@ -82,7 +82,8 @@ def test_claims_page_suggests_a_name_windows_accepts(qtbot, qt_loop, win_store, 
     page = ClaimsPage(ctx)
     qtbot.addWidget(page)
     page.select_claim(ref)
-    assert page.doc and page.doc["claim"] == ref
+    qtbot.waitUntil(lambda: not page.loading and page.doc is not None, timeout=20000)  # assessed on a worker
+    assert page.doc["claim"] == ref
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]), ("", ""))[1])
     assert page.export_pdf() is None

@@ -38,6 +38,14 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
 COLUMN_KEYS = tuple(c for c, _ in COLUMNS)
 EXPENSE_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+#: the roles data() answers; the view asks for a dozen per cell on every paint, the rest get None at once
+_ROLES = frozenset({_DISPLAY, _ALIGN, _FOREGROUND, _TOOLTIP, EXPENSE_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_COLUMNS = frozenset(i for i, key in enumerate(COLUMN_KEYS) if key in ("amount", "cny", "files"))
 
 
 class ExpenseTableModel(QAbstractTableModel):
@@ -61,6 +69,7 @@ class ExpenseTableModel(QAbstractTableModel):
         self._cache: dict[int, list[str]] = {}
         self._claims: dict[str, tuple[str, str]] = {}
         self._generation = 0
+        self._headers: list[str] | None = None  # translated once per language, not on every header paint
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -180,19 +189,24 @@ class ExpenseTableModel(QAbstractTableModel):
         return COLUMN_KEYS.index(key)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES:
+            return None
+        row = index.row()
+        if role == _DISPLAY:
+            cached = self._cache.get(row)
+            if cached is None:
+                if not index.isValid():
+                    return None
+                cached = self._cache[row] = [self._display(self._rows[row], k) for k in COLUMN_KEYS]
+            return cached[index.column()]
+        if role == _ALIGN:
+            return _RIGHT if index.column() in _RIGHT_COLUMNS else None
         if not index.isValid():
             return None
-        e = self._rows[index.row()]
-        key = COLUMN_KEYS[index.column()]
+        e = self._rows[row]
         if role == EXPENSE_ROLE:
             return e
-        if role == Qt.ItemDataRole.DisplayRole:
-            cached = self._cache.get(index.row())
-            if cached is None:
-                cached = self._cache[index.row()] = [self._display(e, k) for k in COLUMN_KEYS]
-            return cached[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("amount", "cny", "files"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        key = COLUMN_KEYS[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and key == "claim" and e.ref in self._claims:
             return QColor("#1f3f77") if self._claims[e.ref][1] != "draft" else QColor("#666666")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -235,7 +249,9 @@ class ExpenseTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return super().headerData(section, orientation, role)
-        return self.header_labels()[section]
+        if self._headers is None:
+            self._headers = self.header_labels()
+        return self._headers[section]
 
     def header_labels(self) -> list[str]:
         return [
@@ -269,6 +285,7 @@ class ExpenseTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self._cache = {}
+        self._headers = None
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressBar,
     QProgressDialog,
     QPushButton,
     QSplitter,
@@ -47,6 +48,7 @@ from lei_desktop.fileio import safe_filename
 from lei_desktop.services import disputes as dispute_service
 from lei_desktop.services import expenses as expense_service
 from lei_desktop.services.expense_table import claims_of
+from lei_desktop.ui.forms import DateEdit
 from lei_desktop.ui.pages.base import BasePage
 
 EXPORT_DIR_KEY = "claims/export_dir"
@@ -86,7 +88,8 @@ class LineDecisionDialog(QDialog):
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("approved CNY (blank: as claimed, {cny})").format(cny=cny))
         self.reason = QLineEdit()
-        self.on = QLineEdit(date.today().isoformat())
+        self.on = DateEdit(optional=False)
+        self.on.set_date(date.today())
         form = QFormLayout(self)
         form.addRow(self.tr("Decision"), self.decision)
         form.addRow(self.tr("Approved amount (CNY)"), self.amount)
@@ -96,6 +99,7 @@ class LineDecisionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(460)  # the amount's hint is read whole, in both languages
 
 
 class PaymentDialog(QDialog):
@@ -103,16 +107,18 @@ class PaymentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.amount = QLineEdit(suggested)
-        self.on = QLineEdit(date.today().isoformat())
+        self.on = DateEdit(optional=False)
+        self.on.set_date(date.today())
         self.reference = QLineEdit()
         form = QFormLayout(self)
         form.addRow(self.tr("Amount paid (CNY)"), self.amount)
-        form.addRow(self.tr("Date paid (YYYY-MM-DD)"), self.on)
+        form.addRow(self.tr("Date paid"), self.on)
         form.addRow(self.tr("Bank reference"), self.reference)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(400)
 
 
 class BuildClaimDialog(QDialog):
@@ -162,11 +168,17 @@ class BuildClaimDialog(QDialog):
 class ClaimsPage(BasePage):
     page_id = "claims"
 
+    #: the assessment of this claim is shown (emitted after a load on the worker; "" when it failed)
+    loaded = Signal(str)
+
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.claims = claims_service()
         self.current: str | None = None
         self.doc: dict | None = None
+        self.loading = False  # an assessment is being computed on a worker
+        self._rows: list[dict] = []  # the claims list as last read
+        self._load_seq = 0  # only the latest load's result is shown
         self.checklist_items: list[dict] = []
         self.last_export: Path | None = None
         self._export_worker = None
@@ -194,6 +206,13 @@ class ClaimsPage(BasePage):
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.busy = QProgressBar()  # indeterminate while the assessment is computed
+        self.busy.setObjectName("claim_busy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(160)
+        self.busy.setMaximumHeight(12)
+        self.busy.hide()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -247,7 +266,11 @@ class ClaimsPage(BasePage):
         detail = QWidget()
         dl = QVBoxLayout(detail)
         dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.busy)
+        title_row.addStretch(1)
+        dl.addLayout(title_row)
         dl.addWidget(self.summary)
         dl.addLayout(actions)
         dl.addWidget(self.tabs, 1)
@@ -300,12 +323,10 @@ class ClaimsPage(BasePage):
     # --- loading ---------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Disputes now; the claims list and the current claim's assessment on a worker (with no claim
+        chosen yet, the latest one is shown)."""
         self._fill_disputes()
-        self._fill_list()
-        if self.current is None and self.list.rowCount():
-            self.select_claim(self.list.item(self.list.rowCount() - 1, 0).text())
-        else:
-            self._load_current()
+        self._load_current(with_list=True)
 
     def _fill_disputes(self) -> None:
         current = self.dispute.currentData()
@@ -333,7 +354,9 @@ class ClaimsPage(BasePage):
         return {"initial": self.tr("Initial"), "supplementary": self.tr("Supplementary")}.get(kind or "", kind or "")
 
     def _fill_list(self) -> None:
-        rows = self.claims.list_claims(self.ctx.store) if self.claims else []
+        """The claims list from the rows last read (``list_claims`` runs on the worker: it assesses
+        every open claim for its payable)."""
+        rows = self._rows
         self.list.blockSignals(True)
         self.list.setRowCount(len(rows))
         for i, c in enumerate(rows):
@@ -361,16 +384,62 @@ class ClaimsPage(BasePage):
         if row >= 0 and self.list.item(row, 0) is not None:
             self.select_claim(self.list.item(row, 0).text())
 
-    def _load_current(self) -> None:
-        self.doc, self.checklist_items = None, []
-        if self.claims is not None and self.current:
-            try:
-                self.doc = self.claims.assess(self.ctx.store, self.current)
-                self.checklist_items = self._checklist_items(self.claims.checklist(self.ctx.store, self.current))
-            except LeiError as exc:
-                self.summary.setText(exc.message(self.ctx.lang))
-                self.current = None
+    def _load_current(self, with_list: bool = False) -> None:
+        """Assess the current claim on a worker (its own session), and with ``with_list`` read the
+        claims list there too; the result is shown only if this is still the latest load — a claim
+        chosen meanwhile wins, and its result alone is applied."""
+        self._load_seq += 1
+        seq, ref, service, store = self._load_seq, self.current, self.claims, self.ctx.store
+        if service is None or (not ref and not with_list):
+            self.doc, self.checklist_items = None, []
+            self._set_loading(False)
+            self._show_claim()
+            return
+        if self.doc is not None and self.doc.get("claim") != ref:
+            self.doc, self.checklist_items = None, []  # never show one claim's figures under another's title
+        self._set_loading(True)
         self._show_claim()
+        checklist_items = self._checklist_items
+
+        def work():
+            rows = service.list_claims(store) if with_list else None
+            chosen = ref if ref or not rows else rows[-1]["ref"]  # nothing chosen yet: the latest claim
+            if not chosen:
+                return rows, None, None, []
+            return rows, chosen, service.assess(store, chosen), checklist_items(service.checklist(store, chosen))
+
+        def done(result) -> None:
+            if not isValid(self) or seq != self._load_seq:
+                return  # stale: another claim (or a newer load) was asked for meanwhile
+            rows, chosen, doc, items = result
+            if rows is not None:
+                self._rows = rows
+            self.current = chosen
+            self._fill_list()
+            self.doc, self.checklist_items = doc, items
+            self._set_loading(False)
+            self._show_claim()
+            self.loaded.emit(chosen or "")
+
+        def failed(exc) -> None:
+            if not isValid(self) or seq != self._load_seq:
+                return
+            self.doc, self.checklist_items = None, []
+            self.current = None
+            self._set_loading(False)
+            self._show_claim()
+            if isinstance(exc, LeiError):
+                self.summary.setText(exc.message(self.ctx.lang))
+            else:
+                self.ctx.show_error(self, exc)
+            self.loaded.emit("")
+
+        self.ctx.run_in_thread(work, done, failed)
+
+    def _set_loading(self, on: bool) -> None:
+        self.loading = on
+        self.busy.setVisible(on)
+        self.list.setCursor(Qt.CursorShape.BusyCursor if on else Qt.CursorShape.ArrowCursor)
 
     @staticmethod
     def _checklist_items(value) -> list[dict]:
@@ -392,6 +461,14 @@ class ClaimsPage(BasePage):
 
     def _show_claim(self) -> None:
         doc = self.doc
+        if doc is None and self.loading:
+            self.title.setText(self.tr("Claim {ref}").format(ref=self.current) if self.current else "")
+            self.summary.setText(self.tr("Working out the settlement…"))
+            for t in (self.steps, self.lines, self.payments):
+                t.setRowCount(0)
+            self.checklist.clear()
+            self._update_buttons()
+            return
         if doc is None:
             self.title.setText(self.tr("No claim selected") if self.claims else "")
             self.summary.setText(self.tr("Choose a dispute and build a claim from its unclaimed expenses.")
@@ -486,7 +563,7 @@ class ClaimsPage(BasePage):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        status = self.doc["status"] if self.doc else None
+        status = self.doc["status"] if self.doc and not self.loading else None
         open_ = status in ("submitted", "under_review")
         self.submit_button.setEnabled(status == "draft")
         self.decide_button.setEnabled(open_ and self.lines.currentRow() >= 0)
@@ -494,7 +571,7 @@ class ClaimsPage(BasePage):
         self.settle_button.setEnabled(open_)
         self.reject_button.setEnabled(open_)
         self.withdraw_button.setEnabled(status in ("draft", "submitted", "under_review"))
-        self.export_button.setEnabled(self.doc is not None and export_service() is not None)
+        self.export_button.setEnabled(self.doc is not None and not self.loading and export_service() is not None)
 
     # --- actions ---------------------------------------------------------------------------------------
 
@@ -505,8 +582,7 @@ class ClaimsPage(BasePage):
             self.ctx.show_error(self, exc)
             return False
         self.ctx.data_changed.emit("claim")
-        self._fill_list()
-        self._load_current()
+        self._load_current(with_list=True)
         return True
 
     def claimable(self, dispute: str) -> list:
@@ -536,8 +612,7 @@ class ClaimsPage(BasePage):
             return None
         self.ctx.data_changed.emit("claim")
         self.current = ref
-        self._fill_list()
-        self.select_claim(ref)
+        self._load_current(with_list=True)
         return ref
 
     def missing_documents(self) -> list[dict]:
@@ -582,7 +657,7 @@ class ClaimsPage(BasePage):
         dialog = LineDecisionDialog(self, line["expense"], line.get("covered_cny", ""))
         if dialog.exec():
             self.record_decision(line["expense"], dialog.decision.currentData(), dialog.amount.text().strip() or None,
-                                 dialog.reason.text(), dialog.on.text().strip() or None)
+                                 dialog.reason.text(), dialog.on.iso_text() or None)
 
     def record_payment(self, amount, on, reference: str = "", settle: bool = False) -> bool:
         fn = self.claims.settle if settle else self.claims.record_payment
@@ -595,7 +670,7 @@ class ClaimsPage(BasePage):
         title = self.tr("Settle claim {ref}") if settle else self.tr("Payment for claim {ref}")
         dialog = PaymentDialog(self, title.format(ref=self.doc["claim"]), format(max(payable - paid, Decimal(0)), "f"))
         if dialog.exec():
-            self.record_payment(dialog.amount.text().strip(), dialog.on.text().strip(), dialog.reference.text(),
+            self.record_payment(dialog.amount.text().strip(), dialog.on.iso_text(), dialog.reference.text(),
                                 settle=settle)
 
     def reject_claim(self, reason: str) -> bool:

@@ -26,7 +26,7 @@ DISPUTE_FIELDS = [
     Field("opposing_party"),
     Field("ip_rights", "list"),
     Field("accused_products", "list"),
-    Field("first_asserted_on", "date"),
+    Field("first_asserted_on", "date", optional=False),
     Field("infringement_began_on", "date"),
     Field("known_before_inception", "bool"),
     Field("notified_on", "date"),
@@ -35,7 +35,7 @@ DISPUTE_FIELDS = [
 CONSENT_FIELDS = [
     Field("ref", placeholder="C-001"),
     Field("letter_ref"),
-    Field("granted_on", "date"),
+    Field("granted_on", "date", optional=False),
     Field("categories", "multi", CATEGORY_CODES),
     Field("cap", "decimal"),
     Field("scope_zh", "multiline"),

@@ -26,6 +26,7 @@ from lei_desktop.domain.categories import label as category_label
 from lei_desktop.domain.errors import LeiError
 from lei_desktop.services import disputes as dispute_service
 from lei_desktop.ui.expense_editor import COMMON_CURRENCIES, ExpenseEditor
+from lei_desktop.ui.forms import DateEdit
 from lei_desktop.ui.models.expense_model import ExpenseTableModel
 from lei_desktop.ui.pages.base import BasePage
 
@@ -49,6 +50,13 @@ class ExpensesPage(BasePage):
         self.dispute_filter = QComboBox()
         self.category_filter = QComboBox()
         self.currency_filter = QComboBox()
+        # paid-on range (both ends optional, inclusive); a text that is not a date filters nothing
+        self.paid_from = DateEdit()
+        self.paid_to = DateEdit()
+        for w, name in ((self.paid_from, "filter_paid_from"), (self.paid_to, "filter_paid_to")):
+            w.setObjectName(name)
+            w.setMaximumWidth(150)
+            w.textChanged.connect(lambda *_: self._filter_timer.start())
         self.count_label = QLabel()
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.apply_filter)
@@ -57,6 +65,8 @@ class ExpensesPage(BasePage):
             combo.currentIndexChanged.connect(self._combo_filter_changed)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
+        # the currency list is short: show "All currencies" whole rather than cut
+        self.currency_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         # actions
         self.new_action = QAction(self)
@@ -92,6 +102,8 @@ class ExpensesPage(BasePage):
         bar.addWidget(self.dispute_filter, 1)
         bar.addWidget(self.category_filter, 1)
         bar.addWidget(self.currency_filter)
+        bar.addWidget(self.paid_from)
+        bar.addWidget(self.paid_to)
         bar.addWidget(self.count_label)
 
         # table
@@ -109,7 +121,7 @@ class ExpensesPage(BasePage):
         header.setSortIndicator(self.model.column_of("paid_on"), Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # the indicator matches the model's query: no extra reload
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
-        widths = {"ref": 70, "dispute": 60, "category": 130, "paid_on": 95, "invoice_date": 95, "payee": 200,
+        widths = {"ref": 70, "dispute": 60, "category": 165, "paid_on": 95, "invoice_date": 95, "payee": 200,
                   "invoice_number": 120, "amount": 110, "currency": 60, "cny": 110, "files": 45, "claim": 105}
         for key, width in widths.items():
             self.table.setColumnWidth(self.model.column_of(key), width)
@@ -118,7 +130,9 @@ class ExpensesPage(BasePage):
         self.model.rowsInserted.connect(self._show_count)
 
         # editor
-        self.editor = ExpenseEditor(ctx, self.undo_stack, start_new=False)  # refresh() shows the first one
+        # the disputes are read once for the filter and the editor (refresh() reads them again later)
+        self._disputes = dispute_service.list_disputes(ctx.store)
+        self.editor = ExpenseEditor(ctx, self.undo_stack, start_new=False, disputes=self._disputes)
         self.editor.rates_source = lambda: self.model.rates
         self.editor.changed.connect(self._editor_changed)
         self.editor.dirtyChanged.connect(self._dirty_changed)
@@ -142,13 +156,17 @@ class ExpensesPage(BasePage):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.retranslate()
-        self.refresh()
+        self.refresh(self._disputes)
         self._stale = False  # loaded: the main window need not refresh it again on first show
 
     # --- language ------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search reference, payee, invoice no., description…"))
+        self.paid_from.setPlaceholderText(self.tr("Paid from"))
+        self.paid_to.setPlaceholderText(self.tr("Paid to"))
+        self.paid_from.setToolTip(self.tr("Only expenses paid on or after this date (YYYY-MM-DD, or pick it)"))
+        self.paid_to.setToolTip(self.tr("Only expenses paid on or before this date (YYYY-MM-DD, or pick it)"))
         self.new_action.setText(self.tr("&New"))
         self.new_action.setToolTip(self.tr("New expense (Ctrl+N)"))
         self.delete_action.setText(self.tr("Delete"))
@@ -192,7 +210,9 @@ class ExpensesPage(BasePage):
             self.dispute_filter.clear()
             self.dispute_filter.addItem(self.tr("All disputes"), None)
             if disputes is None:
-                disputes = dispute_service.list_disputes(self.ctx.store)
+                disputes = self._disputes if self._disputes is not None else dispute_service.list_disputes(
+                    self.ctx.store)
+            self._disputes = disputes
             for d in disputes:
                 self.dispute_filter.addItem(d.ref, d.ref)
             self.dispute_filter.setCurrentIndex(max(0, self.dispute_filter.findData(current)))
@@ -217,11 +237,14 @@ class ExpensesPage(BasePage):
 
     # --- loading and filtering ---------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Read everything again (another page or an import changed the store); edits in progress stay."""
-        disputes = dispute_service.list_disputes(self.ctx.store)
+    def refresh(self, disputes=None) -> None:
+        """Read everything again (another page or an import changed the store); edits in progress stay.
+        ``disputes``: the list just read (when the page is being built), else it is read here."""
+        if disputes is None:
+            disputes = dispute_service.list_disputes(self.ctx.store)
         self._fill_filters(disputes)
-        self.editor.reload_choices(disputes)
+        if disputes is not self.editor._disputes:
+            self.editor.reload_choices(disputes)
         self.model.reload(keep_rates=False)
         if self.editor.current is not None and not self.editor.dirty:
             try:
@@ -247,6 +270,8 @@ class ExpensesPage(BasePage):
             dispute=self.dispute_filter.currentData(),
             category=self.category_filter.currentData(),
             currency=self.currency_filter.currentData(),
+            paid_from=self.paid_from.date(),
+            paid_to=self.paid_to.date(),
         )
         self.model.set_query(q)
         self._select_current()

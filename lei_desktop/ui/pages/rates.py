@@ -12,7 +12,7 @@ from lei_desktop.ui.forms import Field
 from lei_desktop.ui.pages.records import RecordsPage
 
 RATE_FIELDS = [
-    Field("date", "date"),
+    Field("date", "date", optional=False),
     Field("currency", placeholder="USD"),
     Field("rate", "decimal", placeholder="7.1234"),
     Field("per", "int", placeholder="1"),
