@@ -892,6 +892,10 @@ Open its folder?</source>
             <translation>发票日期(&amp;I)</translation>
         </message>
         <message>
+            <source>Ser&amp;vice date</source>
+            <translation>服务日期(&amp;V)</translation>
+        </message>
+        <message>
             <source>Pa&amp;yee</source>
             <translation>收款方(&amp;Y)</translation>
         </message>

@@ -270,8 +270,32 @@ def _place_image(canv, name: str, source: object, x: float, y: float, w: float, 
     canv.restoreState()
 
 
+#: room kept free on an attached PDF page for the stamp (top) and the footer (bottom), in points
+EXHIBIT_TOP = 48.0
+EXHIBIT_BOTTOM = 34.0
+
+
+def shrunk_frame(width: float, height: float) -> tuple[float, float, float]:
+    """Where an attached PDF page's own content goes on its exhibit page: ``(scale, x, y)`` from the
+    page box's lower-left corner. The content is scaled down (aspect kept, centred) into the band
+    between the footer and the stamp, so neither covers any of it -- an invoice number printed in
+    the top right corner or a total at the foot of the page stays readable."""
+    room = height - EXHIBIT_TOP - EXHIBIT_BOTTOM
+    scale = min(1.0, room / height) if room > 0 else 1.0
+    x = (width - scale * width) / 2
+    return round(scale, 6), round(x, 4), EXHIBIT_BOTTOM if scale < 1.0 else 0.0
+
+
 def _stamp(canv, page: _ExhibitPage, page_no: int, total: int, reference: str) -> None:
     from reportlab.lib import colors
+
+    if page.source is not None:  # the original page, drawn smaller inside this hairline frame
+        scale, fx, fy = shrunk_frame(page.width, page.height)
+        canv.saveState()
+        canv.setStrokeColor(colors.HexColor("#BBBBBB"))
+        canv.setLineWidth(0.4)
+        canv.rect(fx, fy, page.width * scale, page.height * scale, stroke=1, fill=0)
+        canv.restoreState()
 
     f = fonts.register()
     label = f"附件 {page.exhibit} / Exhibit {page.exhibit}"
@@ -348,6 +372,8 @@ def _stamp_onto(writer, page, overlay, dx: float, dy: float, key: int, shared: d
 
     pypdf's ``merge_page`` parses and rewrites both content streams; wrapping the page's own
     content in ``q … Q`` and painting the stamp as a form is equivalent and several times faster.
+    The page's own content is scaled into :func:`shrunk_frame` (a ``cm`` inside that ``q``), so the
+    stamp and the footer sit in margins of their own.
     """
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
@@ -375,14 +401,20 @@ def _stamp_onto(writer, page, overlay, dx: float, dy: float, key: int, shared: d
     xobjects = xobjects.get_object()
     name = f"/LeiStamp{key}"
     xobjects[NameObject(name)] = form_ref
-    if "q" not in shared:
+    box = page.cropbox
+    width, height = float(box.width), float(box.height)
+    scale, fx, fy = shrunk_frame(width, height)
+    tx = dx + fx - scale * dx
+    ty = dy + fy - scale * dy
+    head = f"q {scale:g} 0 0 {scale:g} {tx:.4f} {ty:.4f} cm\n" if scale < 1.0 else "q\n"
+    if head not in shared:
         q = DecodedStreamObject()
-        q.set_data(b"q\n")
-        shared["q"] = writer._add_object(q)
+        q.set_data(head.encode("ascii"))
+        shared[head] = writer._add_object(q)
     tail = DecodedStreamObject()
     tail.set_data(f"\nQ\nq 1 0 0 1 {dx:g} {dy:g} cm {name} Do Q\n".encode("ascii"))
     contents = page.get("/Contents")
-    items: list = [shared["q"]]
+    items: list = [shared[head]]
     if contents is not None:
         obj = contents.get_object()
         if isinstance(obj, ArrayObject):
@@ -429,7 +461,7 @@ def _cover_letter(d: dict, st: dict, n_exhibits: int, claimed: object, payable: 
         P(
             f"We, {esc(_g(company, 'name_en'))} (unified social credit code {esc(_g(company, 'uscc'))}), "
             f"the insured under the above policy, hereby claim the legal expenses incurred in "
-            f"\u201c{esc(_g(dispute, 'title_en'))}\u201d (case number {esc(_g(dispute, 'case_number'))}; "
+            f"&quot;{esc(_g(dispute, 'title_en'))}&quot; (case number {esc(_g(dispute, 'case_number'))}; "
             f"forum: {esc(_g(dispute, 'forum'))}). The amount claimed is CNY {amount(claimed)}; the amount "
             f"payable under the policy terms is CNY {amount(payable)} ({esc(words_en)}). Enclosed are the claim "
             f"form, the expense schedule, the settlement calculation, the exchange-rate statement, the "
@@ -446,14 +478,27 @@ def _cover_letter(d: dict, st: dict, n_exhibits: int, claimed: object, payable: 
     return story
 
 
-def _kv_table(rows: list[tuple[str, str, str]], st: dict, widths=(150, None)):
+def _kv_table(rows: list[tuple[str, str, str]], st: dict, widths=(150, None), title: str | None = None):
+    """Label / value rows. With ``title`` (markup) the section heading is the table's first row, so
+    it cannot be left alone at the foot of a page and is repeated, ``（续 / continued）``, over the
+    rows that run onto the next page."""
     from reportlab.platypus import Table
 
     total = PAGE_W - 2 * MARGIN
     w0 = widths[0]
     data = [[P(f"{esc(zh)}<br/>{esc(en)}", st["small"]), P(value, st["base"])] for zh, en, value in rows]
-    t = Table(data, colWidths=[w0, total - w0], splitInRow=1)
-    t.setStyle(grid_style(header_rows=0, font_size=8))
+    if title is None:
+        t = Table(data, colWidths=[w0, total - w0], splitInRow=1)
+        t.setStyle(grid_style(header_rows=0, font_size=8))
+        return t
+    t = _continued_table_class()([[P(title, st["h2"]), ""]] + data, colWidths=[w0, total - w0], repeatRows=1,
+                                 splitInRow=1)
+    t.continued = P(f"{title}（续 / continued）", st["h2"])
+    style = grid_style(header_rows=0, font_size=8, grid_from=1)
+    style.add("SPAN", (0, 0), (-1, 0))
+    style.add("LEFTPADDING", (0, 0), (-1, 0), 0)
+    style.add("TOPPADDING", (0, 0), (-1, 0), 8)  # the heading's space above
+    t.setStyle(style)
     return t
 
 
@@ -511,8 +556,79 @@ def _decision_lines(line: dict) -> list[str]:
     return [clean(dcs, 40)]
 
 
+def rate_text(value: object) -> str:
+    """A rate as the central-parity tables publish it: at least four decimals (``7.9540``, not
+    ``7.954``), more only where the stored rate has them; anything else is shown as it is."""
+    d = dec(value)
+    if d is None or not d.is_finite():
+        return clean(value, 20)
+    exponent = d.as_tuple().exponent
+    return f"{d:.{max(4, -exponent)}f}" if isinstance(exponent, int) else clean(value, 20)
+
+
+def reference_lines(text_: str, width: float, style) -> list[str]:
+    """A reference such as ``PICC-BJ-CONSENT-2026-017`` cut into lines that fit ``width`` after its
+    ``-`` / ``/`` / ``_`` rather than in the middle of a number (a part wider than the cell alone is
+    left to the cell's own wrapping)."""
+    import re
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = width - 6.5
+    lines: list[str] = []
+    for part in (p for p in re.split(r"(?<=[-/_])", text_) if p):
+        if lines and stringWidth(lines[-1] + part, style.fontName, style.fontSize) <= room:
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return lines or [text_]
+
+
+def break_after(value: object, width: float, style, limit: int = 80):
+    """A table cell holding a reference, broken at its separators (:func:`reference_lines`)."""
+    return fit(reference_lines(clean(value, limit), width, style), width, style)
+
+
+def _continued_table_class():
+    from reportlab.platypus import Table
+
+    class ContinuedTable(Table):
+        """A table whose first row is its title; the parts after a page break repeat the title with
+        ``（续 / continued）`` (the column headers repeat as usual), so a handler on any page of the
+        schedule sees which category the lines belong to."""
+
+        continued = None  # the cell shown as the title of the parts after the first
+        is_continuation = False  # a part after a page break
+
+        def _mid_frame(self) -> bool:
+            """True when the frame being filled already holds something (known while laid out)."""
+            doc = getattr(getattr(self, "canv", None), "_doctemplate", None)
+            frame = getattr(doc, "frame", None)
+            return frame is not None and not getattr(frame, "_atTop", 1)
+
+        def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+            if self.is_continuation and self._mid_frame():
+                # the rest of a table split at a row boundary is not split again into the space left
+                # under its first part (its "continued" title would stand in the middle of the page):
+                # it starts the next page
+                return []
+            parts = super().split(availWidth, availHeight)
+            if self.continued is not None:
+                for part in parts[1:]:
+                    # a new first row (the row list itself is shared with the part before)
+                    part._cellvalues[0] = [self.continued] + list(part._cellvalues[0][1:])
+                    part.continued = self.continued
+                    part.is_continuation = True
+            return parts
+
+    return ContinuedTable
+
+
 def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> list:
-    from reportlab.platypus import CondPageBreak, Table
+    from reportlab.lib import colors
+    from reportlab.platypus import CondPageBreak, Spacer
+
+    ContinuedTable = _continued_table_class()  # noqa: N806 - a class
 
     story: list = [
         outline_mark("schedule", "费用明细表 / Expense schedule"),
@@ -538,7 +654,8 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
     number = 0
     for ci, cat in enumerate(cats):
         step(ci, len(cats), "schedule")
-        rows = [header]
+        title = f"{esc(categories.label(cat, 'zh'))} / {esc(categories.label(cat, 'en'))}"
+        rows = [[P(title, st["h3"])] + [""] * (len(widths) - 1), header]
         sub_cny = Decimal("0")
         sub_cov = Decimal("0")
         for line in groups[cat]:
@@ -551,7 +668,7 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
                 rate = [DASH] if currency == "CNY" else ["无汇率", "no rate"]
             else:
                 per = clean(line.get("rate_per") or 1, 6)
-                rate = [f"{clean(line.get('rate'), 20)} / {per} {currency}", day(line.get("rate_date")),
+                rate = [f"{rate_text(line.get('rate'))} / {per} {currency}", day(line.get("rate_date")),
                         clean(line.get("rate_source"), 60)]
                 if line.get("rate_overridden"):
                     rate.append("（人工 manual）")
@@ -573,7 +690,9 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
                     str(number),
                     fit([day(line.get("date")), day(line.get("payment_date")), clean(line.get("expense"), 20)],
                         widths[1], st["tiny"]),
-                    fit([clean(line.get("payee"), 200), clean(line.get("invoice_no"), 60)], widths[2], st["tiny"]),
+                    fit([clean(line.get("payee"), 200),
+                         *reference_lines(clean(line.get("invoice_no"), 60), widths[2], st["tiny"])],
+                        widths[2], st["tiny"]),
                     desc,
                     fit([amount(line.get("amount"), None), currency], widths[4], st["tinyright"]),
                     fit(rate, widths[5], st["tiny"]),
@@ -585,17 +704,21 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
         rows.append(["", "", P("小计 Subtotal", st["tiny"]), "", "", "", P(f"{amount(sub_cny)}<br/>计入 counted<br/>{amount(sub_cov)}", st["tinyright"]), "", ""])
         total_cny += sub_cny
         total_cov += sub_cov
-        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
-        style = grid_style(header_rows=1, font_size=6.5)
-        style.add("ALIGN", (4, 1), (4, -1), "RIGHT")
-        style.add("ALIGN", (6, 1), (6, -1), "RIGHT")
+        table = ContinuedTable(rows, colWidths=widths, repeatRows=2, splitInRow=1)
+        table.continued = P(f"{title}（续 / continued）", st["h3"])
+        style = grid_style(header_rows=2, font_size=6.5)
+        style.add("SPAN", (0, 0), (-1, 0))
+        style.add("BACKGROUND", (0, 0), (-1, 0), colors.white)
+        style.add("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#555555"))
+        style.add("ALIGN", (4, 2), (4, -1), "RIGHT")
+        style.add("ALIGN", (6, 2), (6, -1), "RIGHT")
         table.setStyle(style)
         story += [
             CondPageBreak(90),  # a category heading never stands alone at the foot of a page
             outline_mark(f"cat-{ci}", f"{categories.label(cat, 'zh')} / {categories.label(cat, 'en')}", level=1),
-            P(f"{esc(categories.label(cat, 'zh'))} / {esc(categories.label(cat, 'en'))}", st["h3"]),
             table,
         ]
+    story.append(Spacer(1, 4))
     story.append(
         P(
             f"合计 Total：人民币 CNY {amount(total_cny)}；计入理算 counted towards settlement：CNY {amount(total_cov)}",
@@ -606,7 +729,7 @@ def _schedule(lines: list[dict], st: dict, exhibit_of: dict[str, int], step) -> 
 
 
 def _steps(d: dict, st: dict) -> list:
-    from reportlab.platypus import Table
+    from reportlab.platypus import Spacer, Table
 
     a = d.get("assessment") or {}
     steps = a.get("steps") or [
@@ -626,6 +749,7 @@ def _steps(d: dict, st: dict) -> list:
         P("理算过程（认可费用 → 分项限额 → 免赔额 → 赔付比例 → 赔偿限额 → 应赔金额）", st["h2"]),
         P("Settlement calculation (covered → sub-limits → deductible → co-payment → limits → payable)", st["h3"]),
         t,
+        Spacer(1, 4),
         P(
             f"赔付比例 Co-insurance：{esc(a.get('coinsurance'), 20)}　　应赔金额 Payable：CNY {amount(a.get('payable'))}"
             f"　　{esc(a.get('payable_in_words') or _words(a.get('payable')))}",
@@ -659,12 +783,12 @@ def _fx_statement(d: dict, st: dict) -> list:
         seen.setdefault(key, []).append(str(line.get("expense")))
     rows = [[P(h, st["small"]) for h in ("币种<br/>Currency", "汇率<br/>Rate", "单位<br/>Per", "日期<br/>Date",
                                          "来源<br/>Source", "费用<br/>Expenses")]]
-    for key in sorted(seen):
+    for key in sorted(seen, key=lambda k: (k[0], k[3], k[2], k[1], k[4], k[5])):  # by currency, then date
         cur, rate, per, rdate, source, manual = key
         src = esc(source, 120) + ("<br/>（人工调整 manual override）" if manual else "")
         refs = seen[key]
         shown = ", ".join(refs[:12]) + (f" … (+{len(refs) - 12})" if len(refs) > 12 else "")
-        rows.append([clean(cur, 8), clean(rate, 20), clean(per, 6), rdate, P(src, st["small"]), P(esc(shown, 400), st["small"])])
+        rows.append([clean(cur, 8), rate_text(rate), clean(per, 6), rdate, P(src, st["small"]), P(esc(shown, 400), st["small"])])
     story = [
         outline_mark("fx", "汇率说明 / Exchange-rate statement"),
         P("汇率说明", st["h2"]),
@@ -742,6 +866,7 @@ def _consents(d: dict, st: dict) -> list:
     rows = [[P(h, st["small"]) for h in ("编号<br/>Ref", "函号<br/>Letter", "日期<br/>Granted on",
                                          "费用类别<br/>Categories", "上限<br/>Cap (CNY)", "范围<br/>Scope",
                                          "本次使用<br/>Used here (CNY)")]]
+    letter_w = 84
     used: dict[str, list[tuple[str, Decimal]]] = {}
     for line in (d.get("assessment") or {}).get("lines") or []:
         for use in line.get("consent_use") or []:
@@ -754,7 +879,7 @@ def _consents(d: dict, st: dict) -> list:
         rows.append(
             [
                 P(esc(c.get("ref"), 30), st["small"]),
-                P(esc(c.get("letter_ref"), 80), st["small"]),
+                break_after(c.get("letter_ref"), letter_w, st["small"]),
                 day(c.get("granted_on")),
                 P(cat_text, st["small"]),
                 P(amount(cap) if cap not in (None, "") else "不设上限 no cap", st["small"]),
@@ -762,7 +887,8 @@ def _consents(d: dict, st: dict) -> list:
                 _consent_use(used.get(str(c.get("ref")), []), st),
             ]
         )
-    t = Table(rows, colWidths=[34, 78, 52, 96, 52, PAGE_W - 2 * MARGIN - 382, 70], repeatRows=1, splitInRow=1)
+    t = Table(rows, colWidths=[34, letter_w, 52, 90, 52, PAGE_W - 2 * MARGIN - 382, 70], repeatRows=1,
+              splitInRow=1)
     t.setStyle(grid_style())
     story.append(t)
     return story

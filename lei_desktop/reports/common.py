@@ -147,29 +147,53 @@ def day(value: object) -> str:
 # --------------------------------------------------------------------------- styles
 
 
+#: Chinese punctuation that must not begin a line (GB/T 15834 line-breaking rules), missing from
+#: ReportLab's list, which follows the Japanese rules: with it a line may start with "；" or "，".
+CANNOT_START_ZH = "，；：！？”’》〉】〗』」）］｝"
+
+
+def chinese_line_breaking() -> None:
+    """Teach ReportLab's CJK wrapping the Chinese punctuation that cannot start a line (once)."""
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (paragraph, textsplit):  # mixed text is wrapped by the first, a single run by the second
+        missing = "".join(ch for ch in CANNOT_START_ZH if ch not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START += missing
+
+
 def styles() -> dict:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
     f = fonts.register()
+    chinese_line_breaking()
     base = ParagraphStyle("base", fontName=f, fontSize=9.5, leading=13.5, splitLongWords=1)
+    # Full-width text that may be Chinese wraps the Chinese way: a break between any two Chinese
+    # characters (without it a sentence breaks only at spaces and leaves half-empty lines). ReportLab
+    # keeps a Latin word whole only if it is shorter than half the line, so table cells (narrow)
+    # keep the default wrapping and English paragraphs ("en") too.
+    cjk = {"wordWrap": "CJK"}
     return {
         "base": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
         "tiny": ParagraphStyle("tiny", parent=base, fontSize=6.5, leading=8.2),
         "right": ParagraphStyle("right", parent=base, fontSize=7.5, leading=9.5, alignment=TA_RIGHT),
         "tinyright": ParagraphStyle("tinyright", parent=base, fontSize=6.5, leading=8.2, alignment=TA_RIGHT),
-        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=22, alignment=TA_CENTER, spaceAfter=2),
+        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=22, alignment=TA_CENTER, spaceAfter=2, **cjk),
         "subtitle": ParagraphStyle(
             "subtitle", parent=base, fontSize=11, leading=15, alignment=TA_CENTER, spaceAfter=10,
             textColor=colors.HexColor("#333333"),
         ),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=17, spaceBefore=8, spaceAfter=4),
-        "h3": ParagraphStyle("h3", parent=base, fontSize=10, leading=14, spaceBefore=6, spaceAfter=2),
-        "body": ParagraphStyle("body", parent=base, spaceAfter=6),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=17, spaceBefore=8, spaceAfter=4, keepWithNext=1,
+                             **cjk),
+        "h3": ParagraphStyle("h3", parent=base, fontSize=10, leading=14, spaceBefore=6, spaceAfter=2, keepWithNext=1,
+                             **cjk),
+        "body": ParagraphStyle("body", parent=base, spaceAfter=6, **cjk),
         "en": ParagraphStyle("en", parent=base, spaceAfter=6, textColor=colors.HexColor("#222222")),
-        "big": ParagraphStyle("big", parent=base, fontSize=11, leading=15),
+        "big": ParagraphStyle("big", parent=base, fontSize=11, leading=15, **cjk),
     }
 
 
@@ -195,13 +219,14 @@ def bi(zh: object, en: object, limit: int | None = 600) -> str:
     return f"{esc(zh, limit)}<br/>{esc(en, limit)}"
 
 
-def grid_style(header_rows: int = 1, font_size: float = 7.5):
+def grid_style(header_rows: int = 1, font_size: float = 7.5, grid_from: int = 0):
+    """The tables' look; ``grid_from`` > 0 leaves the first rows without lines (a heading row)."""
     from reportlab.lib import colors
     from reportlab.platypus import TableStyle
 
     cmds = [
         ("FONT", (0, 0), (-1, -1), fonts.register(), font_size),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
+        ("GRID", (0, grid_from), (-1, -1), 0.4, colors.HexColor("#777777")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),

@@ -87,8 +87,7 @@ def write(data: dict, out_path: Path | str, progress: Callable[[int, int, str], 
         P(f"致：{esc(_g(policy, 'insurer_zh', '中国人民财产保险股份有限公司北京市分公司'))}", st["body"]),
         P(f"To: {esc(_g(policy, 'insurer_en', 'PICC Property and Casualty Co., Ltd., Beijing Branch'))}", st["en"]),
         outline_mark("profile", "企业信息 / Company profile", 1),
-        P("一、企业信息　1. Company profile", st["h2"]),
-        _kv_table(rows, st),
+        _kv_table(rows, st, title="一、企业信息　1. Company profile"),
     ]
     if policy:
         cats = _g(policy, "cost_categories", {}) or {}
@@ -114,8 +113,7 @@ def write(data: dict, out_path: Path | str, progress: Callable[[int, int, str], 
         ]
         story += [
             outline_mark("cover", "投保内容 / Cover applied for", 1),
-            P("二、投保内容　2. Cover applied for", st["h2"]),
-            _kv_table(prow, st),
+            _kv_table(prow, st, title="二、投保内容　2. Cover applied for"),
         ]
     check(1, 3, "layout")
     elig = dict(_g(company, "eligibility", {}) or {})

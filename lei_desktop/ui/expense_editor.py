@@ -219,8 +219,8 @@ class ExpenseEditor(QWidget):
     changed = Signal(object)  # the ref now shown, or None
     dirtyChanged = Signal(bool)
 
-    FIELDS = ("ref", "dispute", "category", "amount", "currency", "paid_on", "invoice_date", "payee",
-              "invoice_number", "description_zh", "description_en", "rate_override", "rate_per")
+    FIELDS = ("ref", "dispute", "category", "amount", "currency", "paid_on", "invoice_date", "service_date",
+              "payee", "invoice_number", "description_zh", "description_en", "rate_override", "rate_per")
 
     def __init__(self, ctx, undo_stack, parent=None, start_new: bool = True, disputes=None) -> None:
         super().__init__(parent)
@@ -264,7 +264,8 @@ class ExpenseEditor(QWidget):
         self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.paid_on = DateEdit()
         self.invoice_date = DateEdit()
-        for w in (self.paid_on, self.invoice_date):
+        self.service_date = DateEdit()  # LEDES LINE_ITEM_DATE: when the work was done (optional)
+        for w in (self.paid_on, self.invoice_date, self.service_date):
             w.setPlaceholderText("YYYY-MM-DD / 2026/4/1")
         self.payee = QLineEdit()
         self.invoice_number = QLineEdit()
@@ -334,6 +335,7 @@ class ExpenseEditor(QWidget):
         form.addRow("", self.error_labels["currency"])
         add("paid_on", self.paid_on)
         add("invoice_date", self.invoice_date)
+        add("service_date", self.service_date)
         add("payee", self.payee)
         add("invoice_number", self.invoice_number)
         add("description_zh", self.description_zh)
@@ -398,8 +400,8 @@ class ExpenseEditor(QWidget):
 
         # keyboard: Tab in reading order, Enter saves from any field
         order = [self.ref, self.dispute, self.category, self.amount, self.currency, self.paid_on, self.invoice_date,
-                 self.payee, self.invoice_number, self.description_zh, self.description_en, self.staff,
-                 self.rate_override, self.rate_per, self.file_list, self.add_file_button, self.remove_file_button,
+                 self.service_date, self.payee, self.invoice_number, self.description_zh, self.description_en,
+                 self.staff, self.rate_override, self.rate_per, self.file_list, self.add_file_button, self.remove_file_button,
                  self.kind, self.revert_button, self.save_button]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
@@ -409,8 +411,8 @@ class ExpenseEditor(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(self.save)
 
-        for w in (self.ref, self.amount, self.paid_on, self.invoice_date, self.payee, self.invoice_number,
-                  self.description_zh, self.description_en, self.rate_override):
+        for w in (self.ref, self.amount, self.paid_on, self.invoice_date, self.service_date, self.payee,
+                  self.invoice_number, self.description_zh, self.description_en, self.rate_override):
             w.textEdited.connect(self._edited)
         self.currency.editTextChanged.connect(self._edited)
         for combo in (self.dispute, self.category, self.rate_per):
@@ -429,6 +431,7 @@ class ExpenseEditor(QWidget):
             "amount": self.tr("&Amount"),
             "paid_on": self.tr("&Paid on"),
             "invoice_date": self.tr("&Invoice date"),
+            "service_date": self.tr("Ser&vice date"),
             "payee": self.tr("Pa&yee"),
             "invoice_number": self.tr("Invoice &no."),
             "description_zh": self.tr("Description (Chinese)"),
@@ -504,8 +507,8 @@ class ExpenseEditor(QWidget):
             self.locked_label.setText(self.tr("Locked: this expense is part of the submitted claim {claim}.")
                                       .format(claim=self.locked_by))
         self.locked_label.setVisible(locked)
-        for w in (self.ref, self.amount, self.paid_on, self.invoice_date, self.payee, self.invoice_number,
-                  self.description_zh, self.description_en, self.rate_override):
+        for w in (self.ref, self.amount, self.paid_on, self.invoice_date, self.service_date, self.payee,
+                  self.invoice_number, self.description_zh, self.description_en, self.rate_override):
             w.setReadOnly(locked)
         for w in (self.dispute, self.category, self.currency, self.rate_per, self.staff, self.save_button,
                   self.add_file_button, self.remove_file_button, self.revert_button):
@@ -569,7 +572,7 @@ class ExpenseEditor(QWidget):
         keep_currency = self.currency.currentText() or "CNY"
         self._loading_push()
         self.current = None
-        for w in (self.amount, self.paid_on, self.invoice_date, self.payee, self.invoice_number,
+        for w in (self.amount, self.paid_on, self.invoice_date, self.service_date, self.payee, self.invoice_number,
                   self.description_zh, self.description_en, self.rate_override):
             w.clear()
         self.ref.setText(next_ref(self.ctx.store))
@@ -607,6 +610,7 @@ class ExpenseEditor(QWidget):
         self.currency.setEditText(e.currency)
         self.paid_on.setText(e.paid_on.isoformat() if e.paid_on else "")
         self.invoice_date.setText(e.invoice_date.isoformat() if e.invoice_date else "")
+        self.service_date.set_date(e.service_date)
         self.payee.setText(e.payee)
         self.invoice_number.setText(e.invoice_number)
         self.description_zh.setText(e.description_zh)
@@ -665,6 +669,7 @@ class ExpenseEditor(QWidget):
             "currency": self.currency.currentText().strip().upper(),
             "paid_on": loose_date(self.paid_on.text()),
             "invoice_date": loose_date(self.invoice_date.text()),
+            "service_date": loose_date(self.service_date.text()),
             "payee": self.payee.text(),
             "invoice_number": self.invoice_number.text(),
             "description_zh": self.description_zh.text(),
@@ -676,7 +681,6 @@ class ExpenseEditor(QWidget):
         if self.current is not None:
             d["utbms_code"] = self.current.utbms_code
             d["source"] = self.current.source
-            d["service_date"] = self.current.service_date  # not edited here: kept as imported
         return d
 
     # --- validation ------------------------------------------------------------------------------
@@ -712,6 +716,7 @@ class ExpenseEditor(QWidget):
         check("amount", amount)
         check("paid_on", lambda: f.a_date(d, "paid_on"))
         check("invoice_date", lambda: f.a_date(d, "invoice_date"))
+        check("service_date", lambda: f.a_date(d, "service_date"))
         check("payee", lambda: f.text(d, "payee", max_len=500))
         check("invoice_number", lambda: f.text(d, "invoice_number", max_len=100))
         if "rate_override" in d:

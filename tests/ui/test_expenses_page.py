@@ -141,10 +141,10 @@ def test_tab_order_follows_the_form(qtbot, page):
     qtbot.waitUntil(page.isActiveWindow)
     ed.ref.setFocus()
     seen = [ed.ref]
-    for _ in range(9):
+    for _ in range(10):
         qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
         seen.append(page.focusWidget())
-    assert seen == [ed.ref, ed.dispute, ed.category, ed.amount, ed.currency, ed.paid_on, ed.invoice_date,
+    assert seen == [ed.ref, ed.dispute, ed.category, ed.amount, ed.currency, ed.paid_on, ed.invoice_date, ed.service_date,
                     ed.payee, ed.invoice_number, ed.description_zh]
 
 

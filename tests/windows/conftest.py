@@ -94,3 +94,14 @@ class WindowsRenameRules:
         if held:
             raise sharing_violation(held[0])
         return self.real(src, dst, **kw)
+
+
+@pytest.fixture
+def qt_loop(qapp):
+    """An event loop run once first: an earlier test's ``app.exit()`` would otherwise leave the
+    application quitting, and worker results would never be delivered (as tests/ui/gui2_support)."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
+    return qapp

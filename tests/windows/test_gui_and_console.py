@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def claims_page(qtbot, win_store, tmp_path):
+def claims_page(qtbot, qt_loop, win_store, tmp_path):
     from PySide6.QtCore import QSettings
 
     from lei_desktop.services import claims

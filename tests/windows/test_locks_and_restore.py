@@ -194,7 +194,7 @@ def test_restore_closes_every_connection_before_the_swap(restore_case, monkeypat
     assert _dispute_refs(db) == before
 
 
-def test_gui_restore_disposes_the_open_store_before_the_swap(qtbot, win_store, tmp_path, monkeypatch, sleeps):
+def test_gui_restore_disposes_the_open_store_before_the_swap(qtbot, qt_loop, win_store, tmp_path, monkeypatch, sleeps):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 

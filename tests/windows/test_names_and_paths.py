@@ -69,7 +69,7 @@ def test_scenario_export_writes_hostile_attachment_names_safely(win_store, tmp_p
     assert all((out.parent / p).is_file() for p in paths)
 
 
-def test_claims_page_suggests_a_name_windows_accepts(qtbot, win_store, tmp_path, monkeypatch):
+def test_claims_page_suggests_a_name_windows_accepts(qtbot, qt_loop, win_store, tmp_path, monkeypatch):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QFileDialog
 
