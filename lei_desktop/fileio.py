@@ -129,6 +129,16 @@ def _size(name: str) -> int:
     return len(name.encode("utf-8", "surrogatepass"))
 
 
+def _trimmed(name: str) -> str:
+    """Without white space at either end or dots and spaces at the end, until none is left
+    (``"a. \xa0."`` -> ``"a"``), so that a safe name passed through again stays as it is."""
+    while True:
+        trimmed = name.strip().rstrip(". ")
+        if trimmed == name:
+            return trimmed
+        name = trimmed
+
+
 def safe_filename(name: str, suffix: str = "", *, fallback: str = "file", limit: int = MAX_NAME) -> str:
     """A file name built from user data (a claim reference, a title) that every Windows accepts.
 
@@ -138,14 +148,14 @@ def safe_filename(name: str, suffix: str = "", *, fallback: str = "file", limit:
     stays well within Windows' 260-character limit; an empty result becomes ``fallback``.
     ``suffix`` (``".pdf"``) is appended afterwards, unchanged."""
     cleaned = "".join("_" if ch in FORBIDDEN_CHARS or ord(ch) < 32 or ord(ch) == 127 else ch for ch in name)
-    cleaned = cleaned.strip().rstrip(". ")
+    cleaned = _trimmed(cleaned)
     if _size(cleaned) > limit:  # cut the stem, keep a short extension (``.pdf``)
         stem, dot, ext = cleaned.rpartition(".")
         ext = dot + ext if stem and len(ext) <= 10 else ""
         stem = cleaned[: len(cleaned) - len(ext)]
         while stem and _size(stem + ext) > limit:
             stem = stem[:-1]
-        cleaned = stem.rstrip(". ") + ext
+        cleaned = _trimmed(stem) + ext
     if not cleaned:
         cleaned = fallback
     head, dot, rest = cleaned.partition(".")

@@ -54,6 +54,8 @@ def test_ordinary_names_are_untouched_and_tables_match_windows():
     assert set('<>:"/\\|?*') <= FORBIDDEN_CHARS and WINDOWS_DEVICES <= RESERVED_NAMES
     assert safe_filename("CL/2026:01", ".pdf") == "CL_2026_01.pdf"
     assert safe_filename("nul.txt") == "nul_.txt" and safe_filename(" . ") == "file"
+    # found by hypothesis: a no-break space behind the dots survived one pass but not the next
+    assert safe_filename("理赔. \xa0.") == "理赔" == safe_filename(safe_filename("理赔. \xa0."))
 
 
 def test_scenario_export_writes_hostile_attachment_names_safely(win_store, tmp_path):
