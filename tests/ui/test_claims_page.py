@@ -57,10 +57,14 @@ def test_build_claim_shows_the_engines_steps_lines_and_checklist(qtbot, page):
     items = items["items"] if isinstance(items, dict) else items
     assert page.checklist.count() == len(items)
     assert page.ctx.fmt_money(Decimal(doc["payable"]), "CNY") in page.summary.text()
+    # the English screen gives the amount in words both ways: 大写 (what the insurer reads) and English
+    assert f"({doc['payable_in_words']}; {doc['payable_in_words_en']})" in page.summary.text()
 
     page.ctx.lang = "zh"
     page.retranslate()
     assert _cells(page.steps, 0) == [s["zh"] for s in doc["steps"]]
+    assert doc["payable_in_words"] in page.summary.text()
+    assert doc["payable_in_words_en"] not in page.summary.text()
 
 
 def test_submit_locks_then_decision_payment_and_settlement(qtbot, page, monkeypatch):

@@ -485,8 +485,10 @@ class ClaimsPage(BasePage):
                  self.tr("Kind: {kind}").format(kind=self.kind_text(doc.get("claim_kind")))]
         if doc.get("supplementary_to"):
             parts.append(self.tr("supplementary to {ref}").format(ref=doc["supplementary_to"]))
-        parts.append(self.tr("Payable: {amount} ({words})").format(
-            amount=self._money(doc.get("payable")), words=doc.get("payable_in_words", "")))
+        words = doc.get("payable_in_words", "")
+        if self.ctx.lang != "zh" and doc.get("payable_in_words_en"):  # 大写 stays: it is what PICC reads
+            words = f"{words}; {doc['payable_in_words_en']}"
+        parts.append(self.tr("Payable: {amount} ({words})").format(amount=self._money(doc.get("payable")), words=words))
         parts.append(self.tr("Paid: {amount}").format(amount=self._money(doc.get("paid"))))
         if doc.get("override_reason"):
             parts.append(self.tr("Submitted with incomplete documents: {reason}").format(reason=doc["override_reason"]))
