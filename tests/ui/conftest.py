@@ -30,6 +30,18 @@ def loaded_ctx(qapp, loaded_store):
 
 
 @pytest.fixture
+def expenses_page(qtbot, loaded_ctx):
+    """The Expenses page over the example scenario, shown at a desktop size."""
+    from lei_desktop.ui.pages.expenses import ExpensesPage
+
+    p = ExpensesPage(loaded_ctx)
+    qtbot.addWidget(p)
+    p.resize(1300, 800)
+    p.show()
+    return p
+
+
+@pytest.fixture
 def window(qtbot, loaded_ctx):
     from lei_desktop.ui.main_window import MainWindow
 

@@ -32,14 +32,8 @@ def demo_ctx(store, tmp_path):
 
 
 @pytest.fixture
-def page(qtbot, ctx):
-    from lei_desktop.ui.pages.expenses import ExpensesPage
-
-    p = ExpensesPage(ctx)
-    qtbot.addWidget(p)
-    p.resize(1300, 800)
-    p.show()
-    return p
+def page(expenses_page):
+    return expenses_page
 
 
 def _all_rows(model):

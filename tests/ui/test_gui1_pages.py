@@ -217,6 +217,7 @@ def test_wizard_enrols_company_and_policy(qtbot, ctx):
     type_into(qtbot, f.widgets["name_zh"], "北京向导科技有限公司")
     type_into(qtbot, f.widgets["uscc"], VALID_USCC)
     assert wiz.company_page.uscc_status.text().startswith("✔")
+    type_into(qtbot, f.widgets["legal_representative"], "欧阳娜娜")
     wiz.next()
     assert wiz.currentPage() is wiz.elig_page
     assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()  # every condition must be ticked
@@ -232,6 +233,7 @@ def test_wizard_enrols_company_and_policy(qtbot, ctx):
     assert wiz.currentPage() is wiz.done_page
     company = enrolment.get_company(ctx.store)
     assert company.name_zh == "北京向导科技有限公司"
+    assert company.legal_representative == "欧阳娜娜"  # the wizard shares the company page's fields
     assert policies.get_policy(ctx.store, "P-1").policy_number == "PICC-W"
     assert "PICC-W" in wiz.done_page.summary.text()
 

@@ -17,32 +17,10 @@ from tests.ui.gui2_support import fresh_event_loop  # noqa: F401 - autouse fixtu
 
 
 @pytest.fixture
-def ectx(loaded_store, tmp_path):
-    from lei_desktop.ui import i18n
-
-    i18n.install("en")
-    c = UiContext(loaded_store, "en", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    yield c
-    c.wait_idle()
-    i18n.install("en")
-
-
-@pytest.fixture
-def expenses_page(qtbot, ectx):
-    from lei_desktop.ui.pages.expenses import ExpensesPage
-
-    p = ExpensesPage(ectx)
-    qtbot.addWidget(p)
-    p.resize(1300, 800)
-    p.show()
-    return p
-
-
-@pytest.fixture
-def policies_page(qtbot, ectx):
+def policies_page(qtbot, loaded_ctx):
     from lei_desktop.ui.pages.policies import PoliciesPage
 
-    page = PoliciesPage(ectx)
+    page = PoliciesPage(loaded_ctx)
     qtbot.addWidget(page)
     page.show()
     page.refresh()
@@ -60,7 +38,7 @@ def _pick(qtbot, edit: DateEdit, when: date) -> None:
     qtbot.keyClick(target, Qt.Key.Key_Return)
 
 
-def test_every_date_field_is_the_shared_widget(qtbot, ectx, expenses_page, policies_page):
+def test_every_date_field_is_the_shared_widget(qtbot, loaded_ctx, expenses_page, policies_page):
     from lei_desktop.ui.import_dialog import ImportDialog
     from lei_desktop.ui.pages.claims import LineDecisionDialog, PaymentDialog
     from lei_desktop.ui.pages.disputes import DisputesPage
@@ -70,12 +48,12 @@ def test_every_date_field_is_the_shared_widget(qtbot, ectx, expenses_page, polic
     assert isinstance(ed.paid_on, DateEdit) and isinstance(ed.invoice_date, DateEdit)
     for key in ("period_start", "period_end", "retroactive_date"):
         assert isinstance(policies_page.form.widgets[key], DateEdit)
-    disputes_page = DisputesPage(ectx)
+    disputes_page = DisputesPage(loaded_ctx)
     qtbot.addWidget(disputes_page)
     for key in ("first_asserted_on", "infringement_began_on", "notified_on"):
         assert isinstance(disputes_page.form.widgets[key], DateEdit)
     assert isinstance(disputes_page.consents.form.widgets["granted_on"], DateEdit)
-    rates_page = RatesPage(ectx)
+    rates_page = RatesPage(loaded_ctx)
     qtbot.addWidget(rates_page)
     assert isinstance(rates_page.form.widgets["date"], DateEdit)
     decision = LineDecisionDialog(None, "E1", "100.00")
@@ -84,7 +62,7 @@ def test_every_date_field_is_the_shared_widget(qtbot, ectx, expenses_page, polic
     qtbot.addWidget(payment)
     assert isinstance(decision.on, DateEdit) and isinstance(payment.on, DateEdit)
     assert decision.on.date() == date.today() == payment.on.date()
-    dialog = ImportDialog(ectx, None)
+    dialog = ImportDialog(loaded_ctx, None)
     qtbot.addWidget(dialog)
     assert isinstance(dialog.paid_on_edit, DateEdit)
     # required dates offer no clearing; optional ones do
@@ -166,11 +144,11 @@ def test_clear_an_optional_date_and_save(qtbot, policies_page):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_invalid_typed_date_gets_the_field_message(qtbot, ectx, policies_page, lang):
+def test_invalid_typed_date_gets_the_field_message(qtbot, loaded_ctx, policies_page, lang):
     from lei_desktop.ui import i18n
 
     i18n.install(lang)
-    ectx.lang = lang
+    loaded_ctx.lang = lang
     page = policies_page
     page.new_record()
     w = page.form.widgets["period_start"]
@@ -180,7 +158,7 @@ def test_invalid_typed_date_gets_the_field_message(qtbot, ectx, policies_page, l
     assert page.form.errors["period_start"].isVisibleTo(page)
 
 
-def test_calendar_speaks_the_ui_language(qtbot, ectx, expenses_page):
+def test_calendar_speaks_the_ui_language(qtbot, loaded_ctx, expenses_page):
     from lei_desktop.ui import i18n
 
     ed = expenses_page.editor

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from lei_desktop.domain import messages
 from lei_desktop.services import enrolment
-from tests.ui.test_gui1_pages import VALID_USCC, type_into
+from tests.ui.test_gui1_pages import type_into
 
 
 def test_company_page_edits_the_legal_representative(qtbot, window, loaded_ctx):
@@ -26,26 +26,3 @@ def test_company_page_edits_the_legal_representative(qtbot, window, loaded_ctx):
     window.set_language("zh")
     assert page.form.labels["legal_representative"].text() == "法定代表人"
     window.set_language("en")
-
-
-def test_wizard_saves_the_legal_representative(qtbot, ctx):
-    from lei_desktop.ui.wizard import EnrolmentWizard
-
-    wiz = EnrolmentWizard(ctx)
-    qtbot.addWidget(wiz)
-    wiz.show()
-    f = wiz.company_page.form
-    type_into(qtbot, f.widgets["name_zh"], "北京向导科技有限公司")
-    type_into(qtbot, f.widgets["uscc"], VALID_USCC)
-    type_into(qtbot, f.widgets["legal_representative"], "欧阳娜娜")
-    wiz.next()
-    for cb in wiz.elig_page.box.boxes.values():
-        cb.setChecked(True)
-    wiz.next()
-    pf = wiz.policy_page.form
-    for key, text in {"policy_number": "PICC-W", "period_start": "2026-01-01", "period_end": "2026-12-31",
-                      "per_claim_limit": "300000", "aggregate_limit": "600000"}.items():
-        type_into(qtbot, pf.widgets[key], text)
-    wiz.next()
-    assert wiz.currentPage() is wiz.done_page
-    assert enrolment.get_company(ctx.store).legal_representative == "欧阳娜娜"

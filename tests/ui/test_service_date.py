@@ -8,35 +8,17 @@ import dataclasses
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from lei_desktop.domain.messages import text
 from lei_desktop.services import claims, expenses
-from lei_desktop.ui.context import UiContext
 from lei_desktop.ui.forms import DateEdit
 from tests.ui.gui2_support import fresh_event_loop  # noqa: F401 - autouse fixture
 
 
 @pytest.fixture
-def ctx(loaded_store, tmp_path):
-    from lei_desktop.ui import i18n
-
-    i18n.install("en")
-    c = UiContext(loaded_store, "en", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    yield c
-    c.wait_idle()
-    i18n.install("en")
-
-
-@pytest.fixture
-def page(qtbot, ctx):
-    from lei_desktop.ui.pages.expenses import ExpensesPage
-
-    p = ExpensesPage(ctx)
-    qtbot.addWidget(p)
-    p.resize(1300, 800)
-    p.show()
-    return p
+def page(expenses_page):
+    return expenses_page
 
 
 def _with_service_date(store, ref: str, when: date | None):
@@ -102,7 +84,8 @@ def test_a_new_expense_starts_without_a_service_date_and_saves_one(qtbot, page):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_wrong_service_date_gets_the_date_message_and_enter_does_not_save(qtbot, ctx, page, lang):
+def test_a_wrong_service_date_gets_the_date_message_and_enter_does_not_save(qtbot, page, lang):
+    ctx = page.ctx
     from lei_desktop.ui import i18n
 
     i18n.install(lang)
